@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check serve bench lock clean
+
+site: $(STAMP)
+	$(PY) build.py build
+
+check: $(STAMP)
+	$(PY) build.py check
+
+serve: $(STAMP)
+	$(PY) build.py serve
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+# Installs exactly the pinned versions of constraints.txt into .venv.
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Relais needs Python >= 3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+# Refresh the pins after changing pyproject.toml dependencies.
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | LC_ALL=C sort > constraints.txt
+
+clean:
+	rm -rf site .relais-cache

@@ -1,0 +1,3 @@
+"""Relais: public emergency guidance from YAML to a multilingual site, infographics and leaflets."""
+
+__version__ = "0.1.0"

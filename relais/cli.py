@@ -1,0 +1,73 @@
+"""Command line: build, check, serve, new guide. Editors see diagnostics, never tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .diagnostics import ContentError, Report
+from .project import Project
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Relais: turn the guidance written in content/*.yml into a website, infographics and leaflets.",
+    )
+    parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent,
+                        help="project folder (default: this repository)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("build", help="check the content, then build the whole site into site/ (replaced only on success)")
+    commands.add_parser("check", help="check the content and list every mistake as file:line:col, without building")
+    serve = commands.add_parser("serve", help="build, serve on http://127.0.0.1:8000 and rebuild when content changes")
+    serve.add_argument("--port", type=int, default=8000)
+    new = commands.add_parser("new", help="create a new content file, ready to fill in every language")
+    new.add_argument("what", choices=["guide"])
+    new.add_argument("slug", help="identifier and file name, e.g. 'heatwave' (lowercase words joined by hyphens)")
+    commands.add_parser("schemas", help="write the JSON Schemas used by editors for autocompletion into schemas/")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    project = Project(args.project.resolve())
+    try:
+        return _run(args, project)
+    except ContentError as exc:
+        _print_report(exc.report)
+        print(f"\n{len(exc.report.errors)} error(s): nothing was built; site/ is unchanged.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, project: Project) -> int:
+    if args.command == "check":
+        from .pipeline import check
+        content, report = check(project)
+        _print_report(report)
+        print(f"OK: {len(content.guides)} guides, {len(content.case_studies)} case studies, "
+              f"{len(content.pages)} pages in {len(content.languages)} languages.")
+        return 0
+    if args.command == "build":
+        from .pipeline import build
+        build(project)
+        return 0
+    if args.command == "serve":
+        from .serve import serve
+        return serve(project, args.port)
+    if args.command == "new":
+        from .scaffold import new_guide
+        return new_guide(project, args.slug)
+    if args.command == "schemas":
+        from .schema import write_schemas
+        for path in write_schemas(project):
+            print(f"wrote {path.relative_to(project.root)}")
+        return 0
+    return 2
+
+
+def _print_report(report: Report) -> None:
+    for diagnostic in report.errors + report.warnings:
+        print(diagnostic, file=sys.stderr)

@@ -1,0 +1,72 @@
+"""The validated content of a kit, and its view in one language (what the renderers receive)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import CaseStudy, Guide, Interface, Labels, Page, Site
+from .models.site import Language
+from .translations import Catalogue, localise
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything in ``content/``, validated. Models hold default-language text."""
+
+    root: Path
+    site: Site
+    ui: Interface
+    guides: list[Guide]
+    case_studies: list[CaseStudy]
+    pages: list[Page]
+    catalogues: dict[tuple[str, str], Catalogue] = field(default_factory=dict)  # (lang, relpath)
+    source_files: tuple[str, ...] = ()
+
+    @property
+    def languages(self) -> list[Language]:
+        return list(self.site.languages)
+
+    def in_language(self, lang: str) -> "LocalContent":
+        default = self.site.default_language
+
+        def local(model, relpath: str):
+            return localise(model, lang, default, self.catalogues.get((lang, relpath)))
+
+        language = next(lg for lg in self.site.languages if lg.code == lang)
+        return LocalContent(
+            language=language,
+            site=local(self.site, "site.yml"),
+            labels=local(self.ui, "ui.yml").labels,
+            guides=[local(g, f"guides/{g.id}.yml") for g in self.guides],
+            case_studies=[local(c, f"case-studies/{c.id}.yml") for c in self.case_studies],
+            pages=[local(p, f"pages/{p.id}.yml") for p in self.pages],
+        )
+
+
+@dataclass(frozen=True)
+class LocalContent:
+    """The content in one language; every translatable text is a ``LocalText``."""
+
+    language: Language
+    site: Site
+    labels: Labels
+    guides: list[Guide]
+    case_studies: list[CaseStudy]
+    pages: list[Page]
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+    @property
+    def has_fallbacks(self) -> bool:
+        """True when some text of this language stands in from the default language."""
+        return self.language.code != self.site.default_language and any(
+            getattr(text, "fallback", False) for model in [self.site, *self.guides, *self.case_studies, *self.pages]
+            for text in _texts(model))
+
+
+def _texts(model):
+    from .translations import translatable_fields
+    return (value for _, _, value in translatable_fields(model))

@@ -1,0 +1,59 @@
+"""Load stage: find the content files and parse them, keeping every position for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Report
+from .source import SourceFile, load_yaml
+
+# Folder of a source file -> the kind of content it holds.
+ROOT_FILES = {"site.yml": "site", "ui.yml": "ui"}
+KINDS = {"guides": "guide", "case-studies": "case-study", "pages": "page"}
+
+
+@dataclass
+class LoadedFiles:
+    """Every parsed content file, by path relative to ``content/``."""
+
+    root: Path
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    translations: dict[str, dict[str, SourceFile]] = field(default_factory=dict)  # lang -> relpath -> file
+
+
+def kind_of(relpath: str) -> str | None:
+    folder = relpath.rsplit("/", 1)[0] if "/" in relpath else ""
+    if folder == "":
+        return ROOT_FILES.get(relpath)
+    return KINDS.get(folder)
+
+
+def load_files(content_dir: Path, project_dir: Path, report: Report) -> LoadedFiles:
+    """Parse every ``.yml`` file under ``content_dir``; reports misplaced files instead of ignoring them."""
+    loaded = LoadedFiles(root=content_dir)
+    if not (content_dir / "site.yml").is_file():
+        report.add(_display(content_dir / "site.yml", project_dir), 1, 1, "site.yml is missing; every kit needs one")
+    if not (content_dir / "ui.yml").is_file():
+        report.add(_display(content_dir / "ui.yml", project_dir), 1, 1, "ui.yml (the interface labels) is missing; copy it from the default kit")
+    for path in sorted(content_dir.rglob("*.y*ml")):
+        relpath = path.relative_to(content_dir).as_posix()
+        display = _display(path, project_dir)
+        if path.suffix == ".yaml":
+            report.add(display, 1, 1, "rename this file with the .yml extension so that it is read")
+            continue
+        parts = relpath.split("/")
+        if parts[0] == "translations" and len(parts) > 2:
+            loaded.translations.setdefault(parts[1], {})["/".join(parts[2:])] = load_yaml(path, display, report)
+        elif kind_of(relpath):
+            loaded.sources[relpath] = load_yaml(path, display, report)
+        else:
+            report.add(display, 1, 1, "this file is in no known folder (guides/, case-studies/, pages/, translations/<lang>/); move it")
+    return loaded
+
+
+def _display(path: Path, project_dir: Path) -> str:
+    try:
+        return path.relative_to(project_dir).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,22 @@
+"""A guide: one #SMEM reflex, with its advice items, infographics and sources."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title
+
+Phase = Literal["overview", "prepare", "act", "civic"]
+
+
+class Guide(Model):
+    id: Id = Field(description="Stable identifier; also the page's address, e.g. 'prepare'.")
+    order: int = Field(ge=1, le=99, description="Position in menus and lists.")
+    phase: Phase
+    icon: IconName
+    title: Title
+    key_message: Line = Field(description="The one line to remember, shown first.")
+    summary: Paragraph
+    items: list[Item] = Field(min_length=2, max_length=8)
+    infographics: list[Infographic] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)

@@ -1,0 +1,81 @@
+"""Site-wide settings: languages, brand, publisher, emergency numbers, official accounts."""
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
+
+LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
+Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads"]
+
+
+class Language(Model):
+    code: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. 'fr'.")
+    name: str = Field(min_length=1, description="The language's name in itself, e.g. 'Français'.")
+    direction: Literal["ltr", "rtl"] = "ltr"
+    locale: str = Field(pattern=r"^[a-z]{2}_[A-Z]{2}$", description="Locale for Open Graph and formats, e.g. fr_FR.")
+    complete: bool = Field(True, description="True: every field must be translated. False: missing ones fall back visibly.")
+
+
+class Brand(Model):
+    primary: Colour = "#000091"
+    accent: Colour = "#E1000F"
+    text: Colour = "#161616"
+    background: Colour = "#FFFFFF"
+    logo: str | None = Field(None, description="Path of an SVG logo, relative to content/.")
+
+
+class Publisher(Model):
+    name: Title
+    url: WebUrl
+
+
+class EmergencyNumber(Model):
+    id: Id
+    number: str = Field(pattern=r"^[0-9 ]{2,15}$")
+    label: plain_text(80)
+
+
+class Account(Model):
+    id: Id
+    network: Network
+    handle: str = Field(min_length=2, max_length=60)
+    url: WebUrl
+    owner: plain_text(80)
+
+
+class Accessibility(Model):
+    status: Literal["non-conforme", "partiellement-conforme", "totalement-conforme"] = "non-conforme"
+    contact: LinkUrl
+
+
+class Alert(Model):
+    enabled: bool = False
+    level: Literal["info", "warning", "danger"] = "warning"
+    text: Line
+    link: LinkUrl | None = None
+
+
+class Print(Model):
+    bleed_mm: float = Field(3.0, ge=0, le=10)
+    crop_marks: bool = True
+
+
+class Site(Model):
+    name: Title
+    tagline: Line
+    intro: Paragraph
+    base_url: WebUrl
+    default_language: str = Field(pattern=r"^[a-z]{2}$")
+    languages: list[Language] = Field(min_length=1)
+    brand: Brand = Brand()
+    publisher: Publisher
+    emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
+    emergency_note: Line = Field(description="Reminder that social networks never replace a call to 112.")
+    accounts: list[Account] = Field(default_factory=list)
+    hashtags: list[str] = Field(min_length=1)
+    accessibility: Accessibility
+    alert: Alert | None = None
+    print: Print = Print()
+    source_date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date of the content (YYYY-MM-DD); fixes output dates.")

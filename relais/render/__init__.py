@@ -1,0 +1,1 @@
+"""Render stage: pages, infographics and print documents, from validated content to files."""
