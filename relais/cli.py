@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .diagnostics import ContentError, Report
 from .project import Project
+from .system import system_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
+    if args.command in ("build", "serve"):
+        problems = system_problems()
+        if problems:
+            print("\n".join(problems), file=sys.stderr)
+            return 1
     try:
         return _run(args, project)
     except ContentError as exc:
@@ -40,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # an editor sees one sentence; developers set RELAIS_DEBUG=1 for the traceback
+        if os.environ.get("RELAIS_DEBUG"):
+            raise
+        print(f"internal error: {type(exc).__name__}: {exc}\nNothing was published: site/ is unchanged. "
+              "Please report this (set RELAIS_DEBUG=1 to see the details).", file=sys.stderr)
+        return 3
 
 
 def _run(args: argparse.Namespace, project: Project) -> int:
