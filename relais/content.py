@@ -22,6 +22,13 @@ class Content:
     pages: list[Page]
     catalogues: dict[tuple[str, str], Catalogue] = field(default_factory=dict)  # (lang, relpath)
     source_files: tuple[str, ...] = ()
+    # (lang, relpath, key) -> (file, line, col) of every translatable text, for errors found while rendering.
+    locations: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def locate(self, lang: str, relpath: str, key: tuple = ()) -> tuple[str, int, int]:
+        """Where an editor fixes a text of ``relpath`` in ``lang`` (the file itself if the key is unknown)."""
+        found = self.locations.get((lang, relpath, tuple(key))) or self.locations.get((self.site.default_language, relpath, tuple(key)))
+        return found or (f"content/{relpath}" if lang == self.site.default_language else f"content/translations/{lang}/{relpath}", 1, 1)
 
     @property
     def languages(self) -> list[Language]:

@@ -16,6 +16,7 @@ from .messages import close_match, describe, field_names_at
 from .models import CaseStudy, Guide, Interface, Page, Site
 from .source import SourceFile
 from .translation_checks import check_translations
+from .translations import translatable_fields
 
 MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface}
 
@@ -35,9 +36,25 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
         catalogues = check_translations(site, models, loaded, report)
     if not report.ok or site is None or "ui.yml" not in models:
         raise ContentError(report)
+    locations = _locations(site, models, loaded)
     by_kind = {kind: sorted((m for p, m in models.items() if kind_of(p) == kind), key=_order) for kind in MODELS}
     return Content(root=loaded.root, site=site, ui=models["ui.yml"], guides=by_kind["guide"], case_studies=by_kind["case-study"],
-                   pages=by_kind["page"], catalogues=catalogues, source_files=tuple(sorted(loaded.sources)))
+                   pages=by_kind["page"], catalogues=catalogues, source_files=tuple(sorted(loaded.sources)),
+                   locations=locations)
+
+
+def _locations(site: Site, models: dict[str, BaseModel], loaded: LoadedFiles) -> dict:
+    """Position of every translatable text in its source file and in each translation file."""
+    found = {}
+    for relpath, model in models.items():
+        source = loaded.sources[relpath]
+        for key, loc, _ in translatable_fields(model):
+            found[(site.default_language, relpath, key)] = (source.display, *source.position(loc))
+            for lang, files in loaded.translations.items():
+                translation = files.get(relpath)
+                if translation is not None and key in translation.values:
+                    found[(lang, relpath, key)] = (translation.display, *translation.values[key])
+    return found
 
 
 def _order(model: BaseModel) -> tuple:
