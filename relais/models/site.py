@@ -16,6 +16,7 @@ class Language(Model):
     direction: Literal["ltr", "rtl"] = "ltr"
     locale: str = Field(pattern=r"^[a-z]{2}_[A-Z]{2}$", description="Locale for Open Graph and formats, e.g. fr_FR.")
     complete: bool = Field(True, description="True: every field must be translated. False: missing ones fall back visibly.")
+    needs_review: bool = Field(False, description="True until a native speaker has reviewed the translation; never shown to readers.")
 
 
 class Brand(Model):
