@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 from .content import Content
 from .diagnostics import Report
 from .load import load_files
+from .manifest import write_manifest
 from .project import Project
 from .render.pages import write_pages
 from .render.root import write_root
@@ -37,6 +38,7 @@ def build(project: Project, progress: Progress = print) -> Content:
         for lang in content.languages:
             build_language(project, content, lang.code, stage, progress)
         write_root(content, project.theme_dir / "root", stage / "site")
+        write_manifest(stage / "site")
         progress(f"Done: {project.site_dir}")
     return content
 
