@@ -22,6 +22,7 @@ PATTERN_HINTS = {
     r"^\d{4}-\d{2}-\d{2}$": "write the date as YYYY-MM-DD",
     r"^([01]\d|2[0-3]):[0-5]\d$": "write the time as HH:MM, e.g. 14:49",
     r"^[0-9 ]{2,15}$": "write digits only, e.g. 112",
+    r"^@?[A-Za-z0-9_.-]{1,60}(@[A-Za-z0-9.-]{3,60})?$": "write the account name only, e.g. @gouvernementFR",
 }
 
 
@@ -84,6 +85,14 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{name} must be a set of 'key: value' lines, not {_kind_of_value(value)}"
     if kind == "list_type":
         return f"{name} must be a list (one '- ' line per entry), not {_kind_of_value(value)}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{name} must be a whole number, got {_kind_of_value(value)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{name} must be true or false, got {_kind_of_value(value)}"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return f"{name} must be a date written YYYY-MM-DD, got {_kind_of_value(value)}"
+    if kind in ("string_type",):
+        return f"{name} must be a text, got {_kind_of_value(value)}; put it in quotes"
     if kind == "value_error":
         return f"{name} {error['msg'].removeprefix('Value error, ')}"
     return f"{name}: {error['msg'].lower()}, got {_kind_of_value(value)}"

@@ -100,10 +100,13 @@ def load_yaml(path: Path, display: str, report: Report) -> SourceFile:
     if size > MAX_FILE_BYTES:
         report.add(display, 1, 1, f"file is {size // 1024} KB, over the {MAX_FILE_BYTES // 1024} KB limit; split it")
         return source
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        report.add(display, 1, exc.start + 1, "file is not valid UTF-8 text; save it as UTF-8")
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.add(display, line, col, "file is not valid UTF-8 text (saved in another encoding?); save it as UTF-8")
         return source
     try:
         if not _refuse_aliases(text, source, report):
@@ -130,6 +133,8 @@ def _yaml_error_message(exc: yaml.MarkedYAMLError) -> str:
         hint = "; a text containing ': ' must be put in quotes"
     elif "could not find expected ':'" in problem or "simple key" in problem:
         hint = "; check the indentation and that each key ends with ':'"
+    elif problem.startswith("expected ',' or"):
+        hint = "; a list [ ] or mapping { } is not closed, or a text with ',' or ':' needs quotes"
     elif "found character" in problem:
         hint = "; put the text in quotes"
     return f"YAML syntax error: {problem}{hint}"

@@ -31,8 +31,7 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
             _check_model(relpath, source, model, loaded.root, report)
     site = models.get("site.yml")
     catalogues = {}
-    if isinstance(site, Site):
-        _check_site(site, loaded.sources["site.yml"], report)
+    if isinstance(site, Site) and _check_site(site, loaded.sources["site.yml"], report):
         catalogues = check_translations(site, models, loaded, report)
     if not report.ok or site is None or "ui.yml" not in models:
         raise ContentError(report)
@@ -130,16 +129,19 @@ def _check_duplicate_ids(node: BaseModel, loc: tuple, source: SourceFile, report
                            f"duplicate id '{entry.id}' in '{name}' (first used on line {line}); ids must be unique")
 
 
-def _check_site(site: Site, source: SourceFile, report: Report) -> None:
+def _check_site(site: Site, source: SourceFile, report: Report) -> bool:
+    """Site-wide rules; False when the languages are too broken to check translations against them."""
     codes = [lang.code for lang in site.languages]
     if site.default_language not in codes:
         report.add(source.display, *source.position(("default_language",)),
                    f"default language '{site.default_language}' is not in 'languages' ({', '.join(codes)})")
+        return False
     for code, count in Counter(codes).items():
         if count > 1:
             report.add(source.display, *source.position(("languages",)), f"language '{code}' is listed twice")
     if site.brand.logo:
         _check_asset(site.brand.logo, ("brand", "logo"), source, report)
+    return True
 
 
 def _check_asset(relpath: str, loc: tuple, source: SourceFile, report: Report) -> None:

@@ -1,8 +1,8 @@
 """Site-wide settings: languages, brand, publisher, emergency numbers, official accounts."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
 
@@ -10,9 +10,19 @@ LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
 Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads"]
 
 
+def _no_straight_quote(value: str) -> str:
+    """The site name goes into HTML attributes of the theme as it is: a straight quote would end them."""
+    if '"' in value:
+        raise ValueError('contains a straight quote ("); use typographic quotes: « » or “ ”')
+    return value
+
+
+SiteName = Annotated[Title, AfterValidator(_no_straight_quote)]
+
+
 class Language(Model):
     code: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. 'fr'.")
-    name: str = Field(min_length=1, description="The language's name in itself, e.g. 'Français'.")
+    name: plain_text(40, translatable=False) = Field(description="The language's name in itself, e.g. 'Français'.")
     direction: Literal["ltr", "rtl"] = "ltr"
     locale: str = Field(pattern=r"^[a-z]{2}_[A-Z]{2}$", description="Locale for Open Graph and formats, e.g. fr_FR.")
     complete: bool = Field(True, description="True: every field must be translated. False: missing ones fall back visibly.")
@@ -41,14 +51,35 @@ class EmergencyNumber(Model):
 class Account(Model):
     id: Id
     network: Network
-    handle: str = Field(min_length=2, max_length=60)
+    handle: str = Field(pattern=r"^@?[A-Za-z0-9_.-]{1,60}(@[A-Za-z0-9.-]{3,60})?$", description="e.g. @gouvernementFR")
     url: WebUrl
     owner: plain_text(80)
 
 
+class Audit(Model):
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date of the RGAA audit (YYYY-MM-DD).")
+    auditor: plain_text(120, translatable=False)
+    rate: float = Field(ge=0, le=100, description="Share of the RGAA criteria met, in percent.")
+
+
+class Note(Model):
+    """One line of the accessibility statement (a known defect, a test tool)."""
+
+    id: Id
+    text: plain_text(200)
+
+
 class Accessibility(Model):
+    """What the RGAA accessibility statement says; the footer of every page shows ``status``."""
+
     status: Literal["non-conforme", "partiellement-conforme", "totalement-conforme"] = "non-conforme"
     contact: LinkUrl
+    statement_date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                       description="Date the statement was written (YYYY-MM-DD); default: source_date.")
+    audit: Audit | None = Field(None, description="The last RGAA audit; leave out while none was made.")
+    non_accessible: list[Note] = Field(default_factory=list, description="Known accessibility defects.")
+    technologies: list[str] = Field(default_factory=lambda: ["HTML5", "CSS", "SVG", "JavaScript"])
+    test_environment: list[Note] = Field(default_factory=list, description="Browsers, assistive technologies, tools.")
 
 
 class Alert(Model):
@@ -64,7 +95,7 @@ class Print(Model):
 
 
 class Site(Model):
-    name: Title
+    name: SiteName
     tagline: Line
     intro: Paragraph
     base_url: WebUrl
