@@ -1,0 +1,171 @@
+"""Infographics of the real content, in French and English: every size, weight, accessibility, determinism.
+
+The first run renders about 90 images (about a minute on two cores); later runs read them from the
+render cache in .relais-cache/infographics (keyed on a hash of every input), like the build does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from relais import raster
+from relais.graphics.formats import FORMATS
+from relais.graphics.paint import Palette, ContrastLog
+from relais.graphics.scene import draw, environment
+from relais.pipeline import check
+from relais.raster import check_references
+from relais.render.infographics import jobs, render_infographics
+from test_infographics import SVG_NS, XML_LANG, make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("fr", "en")
+SIZES = [(f.width, f.height) for f in FORMATS]
+
+
+def real_content_copy(target: Path) -> Path:
+    """The real content, without translation folders of languages site.yml does not list (yet)."""
+    shutil.copytree(ROOT / "content", target)
+    listed = {lang["code"] for lang in yaml.safe_load((target / "site.yml").read_text("utf-8"))["languages"]}
+    for folder in (target / "translations").iterdir():
+        if folder.name not in listed:
+            shutil.rmtree(folder)
+    return target
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    root = tmp_path_factory.mktemp("real")
+    project = make_project(root / "kit", real_content_copy(root / "content"))
+    content, _ = check(project)
+    media = {lang: render_infographics(content, lang, project, root / "out" / lang) for lang in LANGS}
+    return content, project, media, root / "out"
+
+
+def pages(content):
+    yield "home", []
+    for guide in content.guides:
+        yield guide.id, guide.infographics
+    for study in content.case_studies:
+        yield study.id, study.infographics
+    for page in content.pages:
+        yield page.id, []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_infographic_in_every_size_and_every_card(real, lang: str) -> None:
+    content, _, media, out = real
+    written = {m.path: m for m in media[lang]}
+    expected = set()
+    for page_id, infographics in pages(content):
+        expected |= {f"media/{page_id}/card-1200x630.png", f"media/{page_id}/card-1200x630.jpg"}
+        for infographic in infographics:
+            expected |= {f"media/{page_id}/{infographic.id}-{w}x{h}.png" for w, h in SIZES}
+            expected.add(f"media/{page_id}/{infographic.id}-1080x1080.svg")
+    assert set(written) == expected
+    assert len([m for m in media[lang] if m.fmt == "png" and m.infographic_id != "card"]) >= 6 * 5
+    for path, record in written.items():
+        data = (out / lang / path).read_bytes()
+        assert record.size_bytes == len(data)
+        if record.fmt == "svg":
+            continue
+        assert len(data) < 300_000, f"{path}: {len(data)} bytes"
+        image = Image.open(out / lang / path, formats=["PNG" if record.fmt == "png" else "JPEG"])
+        assert image.size == (record.width, record.height)
+        assert path.endswith(f"-{record.width}x{record.height}.{record.fmt}")
+        assert record.alt.strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_svg_is_accessible_and_self_contained(real, lang: str) -> None:
+    content, _, media, out = real
+    local = content.in_language(lang)
+    titles = {g.id: g.title for g in local.guides} | {c.id: c.title for c in local.case_studies}
+    for record in (m for m in media[lang] if m.fmt == "svg"):
+        text = (out / lang / record.path).read_text(encoding="utf-8")
+        check_references(text)
+        assert "href" not in text and "<image" not in text and "<script" not in text
+        root = ET.fromstring(text)
+        assert root.get("role") == "img" and root.get("lang") == lang and root.get(XML_LANG) == lang
+        title, desc = root.find(f"{SVG_NS}title"), root.find(f"{SVG_NS}desc")
+        assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+        assert title.text == titles[record.page_id] and desc.text == record.alt
+        texts = list(root.iter(f"{SVG_NS}text"))
+        assert len(texts) >= 8  # real text (RGAA 1.8), never outlines
+        drawn = " ".join("".join(t.itertext()) for t in texts)
+        assert "#SMEM" in drawn and f"smem.example.org/{lang}/" in drawn  # trust line
+        assert str(local.site.publisher.name) in drawn
+
+
+def story_svgs(real, lang: str):
+    content, project, _, _ = real
+    local = content.in_language(lang)
+    env = environment(project.infographics_dir)
+    logo = content.root / content.site.brand.logo
+    for job in jobs(content, local):
+        if job.fmt.name == "1080x1920":
+            svg, problems = draw(job, local, env, Palette.from_brand(content.site.brand), logo, ContrastLog(),
+                                 " ".join(local.site.hashtags))
+            assert not problems.items
+            yield job, svg
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stories_keep_text_out_of_the_app_chrome(real, lang: str) -> None:
+    _, _, _, out = real
+    palette = Palette.from_brand(real[0].site.brand)
+    allowed_top = {palette.tint, palette.primary}
+    for job, svg in story_svgs(real, lang):
+        for text in ET.fromstring(svg).iter(f"{SVG_NS}text"):
+            size = float(text.get("font-size"))
+            for span in text:
+                baseline = float(span.get("y"))
+                assert 250 <= baseline - size and baseline + 0.4 * size <= 1670, (job.label, span.text)
+        image = Image.open(out / lang / "media" / job.subject.page_id / f"{job.image_id}-1080x1920.png").convert("RGB")
+        top = {"#%02X%02X%02X" % c for _, c in image.crop((0, 0, 1080, 250)).getcolors(1 << 16)}
+        bottom = {"#%02X%02X%02X" % c for _, c in image.crop((0, 1670, 1080, 1920)).getcolors(1 << 16)}
+        assert top <= allowed_top and bottom == {palette.primary}, (job.label, top, bottom)
+
+
+def test_renders_are_byte_identical_and_svgs_stable(real) -> None:
+    content, project, media, out = real
+    first = list(story_svgs(real, "fr"))
+    second = list(story_svgs(real, "fr"))
+    assert [svg for _, svg in first] == [svg for _, svg in second]
+    job, svg = next((j, s) for j, s in first if j.layout == "checklist")
+    fresh = raster.render_png(svg, 1080, 1920)
+    assert fresh == raster.render_png(svg, 1080, 1920)  # no cache involved
+    written = out / "fr" / "media" / job.subject.page_id / f"{job.image_id}-1080x1920.png"
+    assert written.read_bytes() == fresh  # the cached render is the same bytes
+
+
+def test_rebuild_reads_every_image_from_the_cache(real, tmp_path: Path, monkeypatch) -> None:
+    content, project, media, _ = real
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered again although nothing changed")
+
+    monkeypatch.setattr(raster, "render_png", refuse)
+    monkeypatch.setattr(raster, "render_jpeg", refuse)
+    again = render_infographics(content, "en", project, tmp_path / "en")
+    assert [(m.path, m.size_bytes) for m in again] == [(m.path, m.size_bytes) for m in media["en"]]
+
+
+def test_numbers_and_dates_follow_the_language(real) -> None:
+    _, _, _, out = real
+
+    def texts(lang: str, name: str) -> str:
+        root = ET.parse(out / lang / "media" / "boston-2013" / name).getroot()
+        return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG_NS}text"))
+
+    fr, en = texts("fr", "boston-2013-key-figures-1080x1080.svg"), texts("en", "boston-2013-key-figures-1080x1080.svg")
+    assert "35\u00a0000" in fr and "140\u00a0000" in fr  # French thousands (narrow no-break space -> no-break)
+    assert "35,000" in en and "140,000" in en
+    fr, en = texts("fr", "boston-2013-timeline-1080x1080.svg"), texts("en", "boston-2013-timeline-1080x1080.svg")
+    assert "15 avril 2013" in fr and "19 avril 2013" in fr
+    assert "15 April 2013" in en and "14:49" in en
