@@ -1,4 +1,4 @@
-"""Command line: build, check, serve, new guide. Editors see diagnostics, never tracebacks."""
+"""Command line: build, check, serve, new guide, i18n. Editors see diagnostics, never tracebacks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .diagnostics import ContentError, Report
+from .i18n.cli import add_parser as add_i18n_parser, status_lines
 from .project import Project
 from .system import system_problems
 
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("what", choices=["guide"])
     new.add_argument("slug", help="identifier and file name, e.g. 'heatwave' (lowercase words joined by hyphens)")
     commands.add_parser("schemas", help="write the JSON Schemas used by editors for autocompletion into schemas/")
+    add_i18n_parser(commands)
     return parser
 
 
@@ -62,6 +64,8 @@ def _run(args: argparse.Namespace, project: Project) -> int:
         _print_report(report)
         print(f"OK: {len(content.guides)} guides, {len(content.case_studies)} case studies, "
               f"{len(content.pages)} pages in {len(content.languages)} languages.")
+        for line in status_lines(content):
+            print(f"Translation {line}")
         return 0
     if args.command == "build":
         from .pipeline import build
@@ -73,6 +77,9 @@ def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command == "new":
         from .scaffold import new_guide
         return new_guide(project, args.slug)
+    if args.command == "i18n":
+        from .i18n.cli import run as run_i18n
+        return run_i18n(args, project)
     if args.command == "schemas":
         from .schema import write_schemas
         for path in write_schemas(project):

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .i18n.status import STATUS_KEY
 from .models import CaseStudy, Guide, Interface, Page, Site
 from .models.common import is_translatable
 from .project import Project
@@ -30,9 +31,18 @@ def source_schema(kind: str) -> dict:
 
 def translation_schema(kind: str) -> dict:
     schema = _translation_object(KINDS[kind])
+    schema["properties"][STATUS_KEY] = _STATUS_SCHEMA
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Relais {kind} translation file"
     return schema
+
+
+# The tool-kept record of the source text each translation was made from (see relais/i18n/status.py).
+_STATUS_SCHEMA = {
+    "type": "object",
+    "description": "Kept by 'python build.py i18n stamp': which source text each translation was made from. Do not edit.",
+    "additionalProperties": {"type": "string", "pattern": "^[0-9a-f]{8}( [0-9a-f]{8})?$"},
+}
 
 
 def _translation_object(model: type[BaseModel]) -> dict:
@@ -40,7 +50,7 @@ def _translation_object(model: type[BaseModel]) -> dict:
     for name, info in model.model_fields.items():
         annotation = _unwrap(info.annotation)
         if is_translatable(info):
-            limit = _max_length(info)
+            limit = max_length(info)
             properties[name] = {"type": "string", "minLength": 1, **({"maxLength": limit} if limit else {}),
                                 **({"description": info.description} if info.description else {})}
         elif _is_model(annotation):
@@ -83,6 +93,6 @@ def write_schemas(project: Project) -> list[Path]:
     return written
 
 
-def _max_length(info) -> int | None:
+def max_length(info) -> int | None:
     metadata = list(info.metadata) + [m for arg in typing.get_args(info.annotation) for m in getattr(arg, "__metadata__", ())]
     return next((m.max_length for m in metadata if getattr(m, "max_length", None)), None)

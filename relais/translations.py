@@ -7,26 +7,33 @@ same key finds the text in every language whatever the order of the lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
+from .i18n.status import OUTDATED
 from .models.common import is_translatable
 
 Key = tuple[str, ...]
 
 
 class LocalText(str):
-    """A text in the language it is written in; ``fallback`` is True when it stands in for a missing translation."""
+    """A text in the language it is written in.
+
+    ``fallback`` is True when it stands in for a missing translation; ``outdated`` is True when it is a
+    translation made from an older version of the source text (the page may say so, discreetly).
+    """
 
     lang: str
     fallback: bool
+    outdated: bool
 
-    def __new__(cls, value: str, lang: str, fallback: bool = False) -> "LocalText":
+    def __new__(cls, value: str, lang: str, fallback: bool = False, outdated: bool = False) -> "LocalText":
         obj = super().__new__(cls, value)
         obj.lang = lang
         obj.fallback = fallback
+        obj.outdated = outdated
         return obj
 
 
@@ -61,10 +68,11 @@ def flatten_translation(data: Any, prefix: Key = ()) -> Iterator[tuple[Key, Any]
 
 @dataclass(frozen=True)
 class Catalogue:
-    """What one language says for one source file: stable key -> text."""
+    """What one language says for one source file: stable key -> text, and the state of every field."""
 
     lang: str
     texts: dict[Key, str]
+    states: dict[Key, str] = field(default_factory=dict)  # key -> complete / missing / outdated (i18n.status)
 
 
 def localise(model: BaseModel, lang: str, default_lang: str, catalogue: Catalogue | None, prefix: Key = ()):
@@ -88,4 +96,6 @@ def _local(value: str, key: Key, lang: str, default_lang: str, catalogue: Catalo
     if lang == default_lang:
         return LocalText(value, lang)
     translated = catalogue.texts.get(key) if catalogue else None
-    return LocalText(translated, lang) if translated else LocalText(value, default_lang, fallback=True)
+    if not translated:
+        return LocalText(value, default_lang, fallback=True)
+    return LocalText(translated, lang, outdated=catalogue.states.get(key) == OUTDATED)

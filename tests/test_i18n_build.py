@@ -1,0 +1,51 @@
+"""Adding a language: one entry in site.yml plus the translations imported from a translator's PO file."""
+
+from __future__ import annotations
+
+from ruamel.yaml import YAML
+
+from test_i18n import translated_languages
+from test_i18n_po import PREPARE, export, fill
+
+GERMAN = {
+    f"{PREPARE}:title": "Vor einem Vorfall vorbereitet sein",
+    f"{PREPARE}:items.follow-official-accounts.title": "Folgen Sie den offiziellen Konten",
+    f"{PREPARE}:items.follow-official-accounts.text":
+        "Folgen Sie Ihrer Präfektur, Ihrem Rathaus, den Rettungsdiensten und der Regierung.",
+    "ui.yml:labels.home": "Startseite",
+}
+
+
+def add_language(kit, entry: dict) -> None:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    path = kit.file("site.yml")
+    site = yaml.load(path.read_text(encoding="utf-8"))
+    site["languages"].append(entry)
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(site, handle)
+
+
+def test_a_new_language_from_a_po_file_to_the_site(kit):
+    translated_languages(kit)
+    path = export(kit, "de")
+    fill(path, GERMAN)
+    imported = kit.run("i18n", "import", str(path))
+    assert imported.returncode == 0, imported.stderr
+    add_language(kit, {"code": "de", "name": "Deutsch", "locale": "de_DE", "complete": False})
+
+    checked = kit.run("check")
+    assert checked.returncode == 0, checked.stderr
+    assert "Translation de (German): 4 complete / " in checked.stdout
+
+    built = kit.run("build", timeout=900)
+    assert built.returncode == 0, built.stderr
+    page = (kit.root / "site/de/guides/prepare/index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in page
+    for context, text in GERMAN.items():
+        assert text in page, context
+    # What is not translated yet shows the French text, marked as French for readers and screen readers.
+    assert '<span lang="fr" class="relais-fallback">Vérifiez avant de vous abonner</span>' in page
+    assert "Suivez les comptes officiels" not in page
