@@ -13,9 +13,12 @@ from .diagnostics import Report
 from .load import load_files
 from .manifest import write_manifest
 from .project import Project
+from .render.infographics import render_infographics
 from .render.pages import write_pages
 from .render.root import write_root
 from .render.site import build_language_site, mkdocs_config, write_assets
+from .render.web_host import write_host_files
+from .render.web_offline import write_offline_bundle
 from .validate import validate
 from .write import staging
 
@@ -37,7 +40,9 @@ def build(project: Project, progress: Progress = print) -> Content:
     with source_date_epoch(content), staging(project.site_dir) as stage:
         for lang in content.languages:
             build_language(project, content, lang.code, stage, progress)
+        write_offline_bundle(content, project, stage)
         write_root(content, project.theme_dir / "root", stage / "site")
+        write_host_files(content, stage / "site")
         write_manifest(stage / "site")
         progress(f"Done: {project.site_dir}")
     return content
@@ -47,7 +52,7 @@ def build_language(project: Project, content: Content, lang: str, stage: Path, p
     local = content.in_language(lang)
     docs_dir = stage / "docs" / lang
     docs_dir.mkdir(parents=True)
-    media: list = []
+    media = render_infographics(content, lang, project, docs_dir, progress=progress)
     prints: list = []
     write_assets(content, project, docs_dir)
     write_pages(local, project.theme_dir / "pages", docs_dir, media, prints)

@@ -107,10 +107,14 @@ def _check_one(code: str, default: str, relpath: str, model: BaseModel, source: 
 def _valid_texts(data: dict, expected: dict[Key, SourceText], translation: SourceFile, report: Report) -> dict[Key, str]:
     """The translated texts that obey their field's rules; every other entry is reported."""
     texts: dict[Key, str] = {}
+    reported: set[Key] = set()
     for key, value in flatten_translation(data):
         position = translation.position(key)
         if key not in expected:
-            report.add(translation.display, *translation.position(key, key=True), _unknown_key_message(key, expected))
+            unknown = _unknown_prefix(key, expected)
+            if unknown not in reported:  # a renamed id is one mistake, not one per text under it
+                reported.add(unknown)
+                report.add(translation.display, *translation.position(unknown, key=True), _unknown_key_message(unknown, expected))
             continue
         if not isinstance(value, str):
             report.add(translation.display, *position, f"'{key[-1]}' must be a text")
@@ -172,6 +176,14 @@ def _meant(key: Key, expected: dict) -> Key | None:
     """The expected key a misspelled one was meant to be (``sumary`` -> ``summary``)."""
     match = difflib.get_close_matches(key[-1], _siblings(key, expected), n=1, cutoff=0.6)
     return key[:-1] + (match[0],) if match else None
+
+
+def _unknown_prefix(key: Key, expected: dict) -> Key:
+    """The shortest part of ``key`` that no source text starts with (``items.old-id`` for ``items.old-id.title``)."""
+    for end in range(1, len(key) + 1):
+        if not any(k[:end] == key[:end] for k in expected):
+            return key[:end]
+    return key
 
 
 def _unknown_key_message(key: Key, expected: dict) -> str:

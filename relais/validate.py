@@ -24,15 +24,19 @@ MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study"
 def validate(loaded: LoadedFiles, report: Report) -> Content:
     """Build the typed content; raises ``ContentError`` with every problem found."""
     models: dict[str, BaseModel] = {}
+    sound: dict[str, BaseModel] = {}  # files without errors: their translations can be checked against them
     for relpath, source in loaded.sources.items():
         model = _validate_file(source, MODELS[kind_of(relpath)], report)
         if model is not None:
+            before = len(report.errors)
             models[relpath] = model
             _check_model(relpath, source, model, loaded.root, report)
+            if len(report.errors) == before:
+                sound[relpath] = model
     site = models.get("site.yml")
     catalogues = {}
     if isinstance(site, Site) and _check_site(site, loaded.sources["site.yml"], report):
-        catalogues = check_translations(site, models, loaded, report)
+        catalogues = check_translations(site, sound, loaded, report)
     if not report.ok or site is None or "ui.yml" not in models:
         raise ContentError(report)
     locations = _locations(site, models, loaded)

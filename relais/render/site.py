@@ -1,4 +1,5 @@
-"""Site stage: one MkDocs build per language (no i18n plugin: search and fallbacks stay per language)."""
+"""Site stage: one MkDocs build per language (no i18n plugin: search and fallbacks stay per language),
+plus the same language built with file links for the offline copy."""
 
 from __future__ import annotations
 
@@ -13,43 +14,24 @@ from mkdocs.config import load_config
 from ..content import Content, LocalContent
 from ..project import Project
 from .page_views import nav_entries
-from .webfonts import font_face_css, web_fonts, woff2_subset
+from .web_assets import built_assets, finish_site, write_web_assets
+from .web_offline import offline_config
+from .web_theme import theme_values
 
 
 def write_assets(content: Content, project: Project, docs_dir: Path) -> None:
-    """Logo, self-hosted fonts and the brand colours, copied into one language's docs folder."""
+    """Logo, self-hosted fonts, stylesheet and script, copied into one language's docs folder."""
     images = docs_dir / "assets" / "images"
     images.mkdir(parents=True, exist_ok=True)
     if content.site.brand.logo:
         shutil.copyfile(project.content_dir / content.site.brand.logo, images / "logo.svg")
-    fonts_dir = docs_dir / "assets" / "fonts"
-    fonts_dir.mkdir(parents=True, exist_ok=True)
-    fonts = web_fonts()
-    for font in fonts:
-        (fonts_dir / font.file_name).write_bytes(_cached_font(font, project))
-    styles = docs_dir / "assets" / "stylesheets"
-    styles.mkdir(parents=True, exist_ok=True)
-    (styles / "fonts.css").write_text(font_face_css(fonts, "../fonts/") + _brand_css(content), encoding="utf-8")
-
-
-def _cached_font(font, project: Project) -> bytes:
-    cache = project.cache_dir / "fonts" / font.file_name
-    if not cache.exists():
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(woff2_subset(font))
-    return cache.read_bytes()
-
-
-def _brand_css(content: Content) -> str:
-    brand = content.site.brand
-    return (":root {\n"
-            f"  --relais-primary: {brand.primary};\n  --relais-accent: {brand.accent};\n"
-            f"  --relais-text: {brand.text};\n  --relais-background: {brand.background};\n}}\n")
+    write_web_assets(content, project, docs_dir)
 
 
 def mkdocs_config(content: Content, local: LocalContent, project: Project, docs_dir: Path, site_dir: Path) -> dict:
     site = local.site
     lang = local.lang
+    assets = built_assets(docs_dir)
     return {
         "INHERIT": str(project.mkdocs_yml),
         "site_name": str(site.name),
@@ -61,13 +43,24 @@ def mkdocs_config(content: Content, local: LocalContent, project: Project, docs_
         "strict": True,
         "theme": {"language": lang, "custom_dir": str(project.theme_dir / "overrides")},
         "plugins": [{"search": {"lang": [lang]}}],
-        "extra": {"alternate": [{"name": lg.name, "link": f"../{lg.code}/", "lang": lg.code} for lg in content.languages]},
+        "extra_css": [assets["css"]],
+        "extra": {
+            # Material shows its language switcher only when this is set; theme/overrides draws the links.
+            "alternate": [{"name": lg.name, "link": f"../{lg.code}/", "lang": lg.code} for lg in content.languages],
+            "relais": theme_values(content, local, assets),
+        },
         "nav": [{title: path} for title, path in nav_entries(local)],
     }
 
 
 def build_language_site(config: dict, work_dir: Path, lang: str) -> None:
-    config_path = work_dir / f"mkdocs.{lang}.yml"
+    """The language's pages for the web, then the same pages for the offline copy (``work_dir/offline``)."""
+    _build(config, work_dir / f"mkdocs.{lang}.yml")
+    _build(offline_config(config, work_dir / "offline" / lang), work_dir / f"mkdocs.{lang}.offline.yml")
+
+
+def _build(config: dict, config_path: Path) -> None:
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     mkdocs_build(load_config(str(config_path)))
+    finish_site(Path(config["site_dir"]))

@@ -70,13 +70,14 @@ def woff2_subset(font: WebFont) -> bytes:
     return buffer.getvalue()
 
 
-def font_face_css(fonts: list[WebFont], url_prefix: str) -> str:
+def font_face_css(faces: list[tuple[WebFont, str]]) -> str:
+    """@font-face rules for (font, url) pairs; ``unicode-range`` means Arabic is fetched only by pages that use it."""
     rules = []
-    for font in fonts:
+    for font, url in faces:
         rules.append(
             "@font-face {\n"
             f'  font-family: "{font.family}";\n  font-style: normal;\n  font-weight: {font.weight};\n'
-            f'  font-display: swap;\n  src: url("{url_prefix}{font.file_name}") format("woff2");\n'
+            f'  font-display: swap;\n  src: url("{url}") format("woff2");\n'
             f"  unicode-range: {font.unicode_range.replace(',', ', ')};\n}}\n"
         )
     return "\n".join(rules)
