@@ -29,11 +29,11 @@ class Kit:
         assert old in text, f"{old!r} not in {relpath}"
         path.write_text(text.replace(old, new, count), encoding="utf-8")
 
-    def line_of(self, relpath: str, needle: str) -> int:
-        for number, line in enumerate(self.file(relpath).read_text(encoding="utf-8").splitlines(), 1):
-            if needle in line:
-                return number
-        raise AssertionError(f"{needle!r} not in {relpath}")
+    def line_of(self, relpath: str, needle: str, nth: int = 1) -> int:
+        found = [number for number, line in enumerate(self.file(relpath).read_text(encoding="utf-8").splitlines(), 1)
+                 if needle in line]
+        assert len(found) >= nth, f"{needle!r} not {nth} time(s) in {relpath}"
+        return found[nth - 1]
 
     def run(self, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, str(ROOT / "build.py"), "--project", str(self.root), *args],

@@ -25,7 +25,7 @@ def test_bad_input(kit, case):
     apply(case, kit.root / "content")
     where = case["where"]
     if "at" in case:
-        where = where.replace("{line}", str(kit.line_of(case["file"], case["at"])))
+        where = where.replace("{line}", str(kit.line_of(case["file"], case["at"], case.get("nth", 1))))
     result = kit.run("build")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

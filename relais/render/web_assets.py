@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import html
+import inspect
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
+import fontTools
+
 from ..content import Content
 from ..project import Project
+from . import webfonts
 from .webfonts import WebFont, font_face_css, web_fonts, woff2_subset
 
 STYLESHEET = "assets/stylesheets/relais.css"  # sources, in theme/overrides/
@@ -77,10 +82,15 @@ def _plain(value: str) -> str:
 
 
 def _cached_font(font: WebFont, project: Project) -> bytes:
-    cache = project.cache_dir / "fonts" / font.file_name
+    """Subsetting takes seconds: keep each subset under a hash of everything that made it (never a date)."""
+    key = hashlib.sha256(b"\0".join([font.source.read_bytes(), font.unicode_range.encode(), str(font.weight).encode(),
+                                      fontTools.version.encode(), inspect.getsource(webfonts).encode()])).hexdigest()
+    cache = project.cache_dir / "fonts" / f"{key}.woff2"
     if not cache.exists():
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(woff2_subset(font))
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(woff2_subset(font))
+        os.replace(temporary, cache)
     return cache.read_bytes()
 
 

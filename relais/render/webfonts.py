@@ -14,7 +14,9 @@ from fontTools.varLib import instancer
 
 # Basic Latin, Latin-1, Latin Extended-A, general punctuation, euro sign: French, English, Spanish, German...
 LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212"
-ARABIC = "U+0600-06FF,U+200C-200F,U+0020-0040,U+00A0,U+2010-2027"
+# Latin letters too: text set in Noto Sans Arabic (hashtags, addresses inside Arabic lines and SVGs) must not
+# fall back to a system font; pages list Atkinson Hyperlegible first, so Latin text still uses it.
+ARABIC = "U+0600-06FF,U+200C-200F,U+0020-007E,U+00A0,U+00AB,U+00BB,U+2010-2027"
 
 
 @dataclass(frozen=True)
