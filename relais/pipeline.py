@@ -14,6 +14,7 @@ from .load import load_files
 from .manifest import write_manifest
 from .project import Project
 from .render.infographics import render_infographics
+from .render.leaflets import render_print_documents
 from .render.pages import write_pages
 from .render.root import write_root
 from .render.site import build_language_site, mkdocs_config, write_assets
@@ -53,7 +54,7 @@ def build_language(project: Project, content: Content, lang: str, stage: Path, p
     docs_dir = stage / "docs" / lang
     docs_dir.mkdir(parents=True)
     media = render_infographics(content, lang, project, docs_dir, progress=progress)
-    prints: list = []
+    prints = render_print_documents(content, lang, project, docs_dir, progress=progress)
     write_assets(content, project, docs_dir)
     write_pages(local, project.theme_dir / "pages", docs_dir, media, prints)
     progress(f"[{lang}] building the web pages")
