@@ -16,7 +16,7 @@ serve: $(STAMP)
 	$(PY) build.py serve
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(PY) bench/run.py
