@@ -9,12 +9,20 @@ from pathlib import Path
 
 from conftest import ROOT, copy_project
 
+# Internet sockets are refused; local Unix sockets (the process pool's forkserver) stay allowed.
 BLOCK_NETWORK = '''
 import socket
+_connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
 def _refuse(*args, **kwargs):
     raise OSError("network access attempted during the build")
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
+def _local_only(original):
+    def connect(self, *args, **kwargs):
+        if self.family != socket.AF_UNIX:
+            _refuse()
+        return original(self, *args, **kwargs)
+    return connect
+socket.socket.connect = _local_only(_connect)
+socket.socket.connect_ex = _local_only(_connect_ex)
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
 '''
