@@ -86,9 +86,9 @@ MIN_TEXT_INSET_MM = 5  # text stays at least this far inside the trim (all margi
 # kind -> [(format, template, pages, hard limit)]. A hard limit that the densest layout still overflows is
 # an error (a flyer or a poster has one side); a soft one only makes the layout denser when it can.
 DOCUMENTS: dict[str, list[tuple[str, str, int, bool]]] = {
-    "guide": [("a4", "guide-a4.html", 2, True), ("a5", "guide-a5.html", 1, True), ("a3", "guide-a3.html", 1, True)],
+    "guide": [("a4", "leaflet-a4.html", 2, True), ("a5", "guide-a5.html", 1, True), ("a3", "guide-a3.html", 1, True)],
     "case-study": [("a4", "case-study-a4.html", 2, False)],
-    "page": [("a4", "page-a4.html", 2, False)],
+    "page": [("a4", "leaflet-a4.html", 2, False)],  # same layout as a guide leaflet
 }
 
 
