@@ -171,3 +171,19 @@ def test_the_schema_accepts_records(value):
     jsonschema.validate({"title": "T", "_source": {"title": value}}, translation_schema("guide"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"title": "T", "_source": {"title": "not a hash"}}, translation_schema("guide"))
+
+
+def test_page_shows_a_discreet_notice_where_a_translation_is_older_than_its_source(kit, tmp_path):
+    """The French source of one guide changes: its English page says so, other pages do not."""
+    from relais.pipeline import check
+    from relais.project import Project
+    from relais.render.pages import write_pages
+
+    kit.edit("guides/prepare.yml", "Activez les alertes de ces comptes", "Activez toutes les alertes de ces comptes")
+    content, _ = check(Project(kit.root))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_pages(content.in_language("en"), kit.root / "theme" / "pages", docs, [], [])
+    notice = "The original French text of this page has changed since it was translated."
+    assert notice in (docs / "guides" / "prepare.md").read_text(encoding="utf-8")
+    assert notice not in (docs / "guides" / "act-responsibly.md").read_text(encoding="utf-8")

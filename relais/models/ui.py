@@ -65,6 +65,7 @@ class Labels(Model):
     do: Label
     dont: Label
     not_translated: Label = Field(description="Notice on a page where some texts are shown in the default language.")
+    outdated_translation: Label = Field(description="Discreet notice on a page whose translation predates a change of the source text.")
     choose_language: Label
     share: Label = Field(description="Heading of the share links.")
     suggested_message: Label = Field(description="Before the ready-made message that the share links post.")

@@ -45,6 +45,7 @@ class PageView:
     title: str
     description: str
     fallback: bool
+    outdated: bool = False  # some translation was made from an older version of the source text
     path: str = ""  # folder inside site/<lang>/, "" for the home page
     url: str = ""  # public address
     image: MediaFile | None = None  # the link-preview card (Open Graph)
@@ -80,7 +81,8 @@ def build_view(kind: str, model: Any, local: LocalContent, media: list[MediaFile
                docs_dir: Path | None = None) -> PageView:
     path = page_path(kind, model.id)
     view = PageView(kind=kind, model=model, md_path=markdown_path(kind, model.id), title=model.title,
-                    description=model.key_message, fallback=_has_fallback(model), path=path, url=public_url(local, path))
+                    description=model.key_message, fallback=_has_fallback(model), outdated=_any_text(model, "outdated"), path=path,
+                    url=public_url(local, path))
     own_media = [m for m in media if m.page_id == model.id]
     view.figures = _figures(view, own_media, docs_dir)
     view.downloads = _media_downloads(view, own_media, local) + _print_downloads(view, model.id, prints, local)
@@ -101,7 +103,11 @@ def _figures(view: PageView, media: list[MediaFile], docs_dir: Path | None) -> l
 
 
 def _has_fallback(model: Any) -> bool:
-    return any(getattr(text, "fallback", False) for _, _, text in translatable_fields(model))
+    return _any_text(model, "fallback")
+
+
+def _any_text(model: Any, flag: str) -> bool:
+    return any(getattr(text, flag, False) for _, _, text in translatable_fields(model))
 
 
 def _media_downloads(view: PageView, media: list[MediaFile], local: LocalContent) -> list[Download]:
@@ -134,7 +140,8 @@ def _print_downloads(view: PageView, page_id: str, prints: list, local: LocalCon
 def home_view(local: LocalContent, media: list[MediaFile]) -> PageView:
     site = local.site
     view = PageView(kind="home", model=None, md_path="index.md", title=site.name, description=site.tagline,
-                    fallback=_has_fallback(site), url=public_url(local, ""), image=card(media, "home"))
+                    fallback=_has_fallback(site), outdated=_any_text(site, "outdated"), url=public_url(local, ""),
+                    image=card(media, "home"))
     view.share = share(site.name, site.tagline, view.url, site.hashtags, local.labels.email)
     return view
 
