@@ -6,7 +6,7 @@ Run from the repository root (the social plugin needs cairosvg: ``.venv/bin/pip 
 
 Prints, in one run:
 - Relais, per image and per language: drawing the SVG (fitting every text with HarfBuzz) and
-  rasterising it (resvg + PNG encoding through relais.raster), with an empty render cache, then
+  rasterising it (resvg + PNG encoding through relais.render.images.raster), with an empty render cache, then
   the whole stage again with the cache filled (what a rebuild costs);
 - Relais link-preview cards (1200x630 PNG), the like-for-like comparison;
 - mkdocs-material's social plugin making 1200x630 cards for the same pages (same titles and
@@ -32,12 +32,12 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from relais import raster  # noqa: E402
-from relais.graphics.paint import ContrastLog, Palette  # noqa: E402
-from relais.graphics.scene import draw, environment  # noqa: E402
+from relais.render.images import raster  # noqa: E402
+from relais.render.images.paint import ContrastLog, Palette  # noqa: E402
+from relais.render.images.scene import draw, environment  # noqa: E402
 from relais.pipeline import check  # noqa: E402
 from relais.project import Project  # noqa: E402
-from relais.render.infographics import jobs, render_infographics  # noqa: E402
+from relais.render.images.infographics import jobs, render_infographics  # noqa: E402
 from relais.text.fonts import package_file  # noqa: E402
 
 

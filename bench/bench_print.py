@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 from relais.diagnostics import ContentError  # noqa: E402
 from relais.pipeline import check  # noqa: E402
 from relais.project import Project  # noqa: E402
-from relais.render.leaflets import plan_print_documents, render_print_documents  # noqa: E402
-from relais.render.print_engine import run_job  # noqa: E402
+from relais.render.print.documents import plan_print_documents, render_print_documents  # noqa: E402
+from relais.render.print.engine import run_job  # noqa: E402
 
 
 def main() -> int:

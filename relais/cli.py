@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from .diagnostics import ContentError, Report
-from .i18n.cli import add_parser as add_i18n_parser, status_lines
-from .project import Project
-from .system import system_problems
+from relais.diagnostics import ContentError, Report
+from relais.i18n.cli import add_parser as add_i18n_parser, status_lines
+from relais.project import Project
+from relais.system import system_problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command == "check":
-        from .pipeline import check
+        from relais.pipeline import check
         content, report = check(project)
         _print_report(report)
         print(f"OK: {len(content.guides)} guides, {len(content.case_studies)} case studies, "
@@ -68,20 +68,20 @@ def _run(args: argparse.Namespace, project: Project) -> int:
             print(f"Translation {line}")
         return 0
     if args.command == "build":
-        from .pipeline import build
+        from relais.pipeline import build
         build(project)
         return 0
     if args.command == "serve":
-        from .serve import serve
+        from relais.serve import serve
         return serve(project, args.port)
     if args.command == "new":
-        from .scaffold import new_guide
+        from relais.scaffold import new_guide
         return new_guide(project, args.slug)
     if args.command == "i18n":
-        from .i18n.cli import run as run_i18n
+        from relais.i18n.cli import run as run_i18n
         return run_i18n(args, project)
     if args.command == "schemas":
-        from .schema import write_schemas
+        from relais.schema import write_schemas
         for path in write_schemas(project):
             print(f"wrote {path.relative_to(project.root)}")
         return 0

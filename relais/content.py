@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import CaseStudy, Guide, Interface, Labels, Page, Site
-from .models.site import Language
-from .translations import Catalogue, localise
+from relais.models import CaseStudy, Guide, Interface, Labels, Page, Site
+from relais.models.site import Language
+from relais.translations import Catalogue, localise
 
 
 @dataclass(frozen=True)
@@ -75,5 +75,5 @@ class LocalContent:
 
 
 def _texts(model):
-    from .translations import translatable_fields
+    from relais.translations import translatable_fields
     return (value for _, _, value in translatable_fields(model))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Report
-from .source import SourceFile, load_yaml
+from relais.diagnostics import Report
+from relais.source import SourceFile, load_yaml
 
 # Folder of a source file -> the kind of content it holds.
 ROOT_FILES = {"site.yml": "site", "ui.yml": "ui"}

@@ -8,20 +8,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .content import Content
-from .diagnostics import Report
-from .load import load_files
-from .manifest import write_manifest
-from .project import Project
-from .render.infographics import render_infographics
-from .render.leaflets import render_print_documents
-from .render.pages import write_pages
-from .render.root import write_root
-from .render.site import build_language_site, mkdocs_config, write_assets
-from .render.web_host import write_host_files
-from .render.web_offline import write_offline_bundle
-from .validate import validate
-from .write import staging
+from relais.content import Content
+from relais.diagnostics import Report
+from relais.load import load_files
+from relais.manifest import write_manifest
+from relais.project import Project
+from relais.render.images.infographics import render_infographics
+from relais.render.print.documents import render_print_documents
+from relais.render.web.pages import write_pages
+from relais.render.web.root import write_root
+from relais.render.web.mkdocs import build_language_site, mkdocs_config, write_assets
+from relais.render.web.host import write_host_files
+from relais.render.web.offline import write_offline_bundle
+from relais.validate import validate
+from relais.write import staging
 
 Progress = Callable[[str], None]
 

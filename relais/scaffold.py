@@ -7,10 +7,10 @@ import sys
 
 import yaml
 
-from .pipeline import check
-from .project import Project
-from .translations import translatable_fields
-from .models import Guide
+from relais.pipeline import check
+from relais.project import Project
+from relais.translations import translatable_fields
+from relais.models import Guide
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDER = "TODO"

@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .i18n.status import STATUS_KEY
-from .models import CaseStudy, Guide, Interface, Page, Site
-from .models.common import is_translatable
-from .project import Project
+from relais.i18n.status import STATUS_KEY
+from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.models.common import is_translatable
+from relais.project import Project
 
 KINDS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface}
 

@@ -10,9 +10,9 @@ import sys
 
 from mkdocs.livereload import LiveReloadServer
 
-from .diagnostics import ContentError
-from .pipeline import build
-from .project import Project
+from relais.diagnostics import ContentError
+from relais.pipeline import build
+from relais.project import Project
 
 # The preview injects MkDocs' inline live-reload script, which the published pages' CSP would block.
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>')

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Report
+from relais.diagnostics import Report
 
 MAX_FILE_BYTES = 512 * 1024
 Path_ = tuple[str | int, ...]

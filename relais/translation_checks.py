@@ -9,13 +9,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .diagnostics import Report
-from .i18n.status import MISSING, OUTDATED, STATUS_KEY, Record, dotted, language_name, split_status, state
-from .load import LoadedFiles
-from .messages import describe
-from .models import Site
-from .source import SourceFile
-from .translations import Catalogue, Key, flatten_translation, translatable_fields
+from relais.diagnostics import Report
+from relais.i18n.status import MISSING, OUTDATED, STATUS_KEY, Record, dotted, language_name, split_status, state
+from relais.load import LoadedFiles
+from relais.messages import describe
+from relais.models import Site
+from relais.source import SourceFile
+from relais.translations import Catalogue, Key, flatten_translation, translatable_fields
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class SourceText:
 
     @property
     def limit(self) -> int | None:
-        from .schema import max_length
+        from relais.schema import max_length
         return max_length(self.owner.model_fields[self.name])
 
     @property

@@ -12,8 +12,8 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .i18n.status import OUTDATED
-from .models.common import is_translatable
+from relais.i18n.status import OUTDATED
+from relais.models.common import is_translatable
 
 Key = tuple[str, ...]
 

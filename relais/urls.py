@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .content import Content
+from relais.content import Content
 
 PAGE_FOLDERS = {"guide": "guides", "case-study": "case-studies", "page": ""}
 

@@ -8,15 +8,15 @@ from typing import Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .content import Content
-from .diagnostics import ContentError, Report
-from .icons import all_icon_names, suggest_icons
-from .load import LoadedFiles, kind_of
-from .messages import close_match, describe, field_names_at
-from .models import CaseStudy, Guide, Interface, Page, Site
-from .source import SourceFile
-from .translation_checks import check_translations
-from .translations import translatable_fields
+from relais.content import Content
+from relais.diagnostics import ContentError, Report
+from relais.icons import all_icon_names, suggest_icons
+from relais.load import LoadedFiles, kind_of
+from relais.messages import close_match, describe, field_names_at
+from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.source import SourceFile
+from relais.translation_checks import check_translations
+from relais.translations import translatable_fields
 
 MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface}
 

@@ -177,7 +177,7 @@ def test_page_shows_a_discreet_notice_where_a_translation_is_older_than_its_sour
     """The French source of one guide changes: its English page says so, other pages do not."""
     from relais.pipeline import check
     from relais.project import Project
-    from relais.render.pages import write_pages
+    from relais.render.web.pages import write_pages
 
     kit.edit("guides/prepare.yml", "Activez les alertes de ces comptes", "Activez toutes les alertes de ces comptes")
     content, _ = check(Project(kit.root))

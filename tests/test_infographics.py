@@ -17,12 +17,12 @@ import pytest
 from PIL import Image
 
 from relais.diagnostics import ContentError
-from relais.graphics.colour import contrast
-from relais.graphics.logo import sanitised_logo
+from relais.colour import contrast
+from relais.render.images.logo import sanitised_logo
 from relais.pipeline import check
 from relais.project import Project
-from relais.raster import check_references, render_png
-from relais.render.infographics import render_infographics
+from relais.render.images.raster import check_references, render_png
+from relais.render.images.infographics import render_infographics
 from relais.text.fonts import face_for
 from test_text_svg import difference, ink_mask, needs_raqm, raqm_reference
 

@@ -14,13 +14,13 @@ import pytest
 import yaml
 from PIL import Image
 
-from relais import raster
-from relais.graphics.formats import FORMATS
-from relais.graphics.paint import Palette, ContrastLog
-from relais.graphics.scene import draw, environment
+from relais.render.images import raster
+from relais.render.images.formats import FORMATS
+from relais.render.images.paint import Palette, ContrastLog
+from relais.render.images.scene import draw, environment
 from relais.pipeline import check
-from relais.raster import check_references
-from relais.render.infographics import jobs, render_infographics
+from relais.render.images.raster import check_references
+from relais.render.images.infographics import jobs, render_infographics
 from test_infographics import SVG_NS, XML_LANG, make_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Print documents (relais.render.leaflets): real PDFs from the fixture kit in tests/fixtures/print/,
+"""Print documents (relais.render.print.documents): real PDFs from the fixture kit in tests/fixtures/print/,
 checked with pikepdf (boxes, tags, metadata, fonts), pypdfium2 (pages as images: QR code, greyscale
 contrast, text position) and zxing-cpp (QR decoding).
 
@@ -27,10 +27,10 @@ from markupsafe import escape
 from relais.icons import icon_svg_paths
 from relais.pipeline import check
 from relais.project import Project
-from relais.render import leaflets
-from relais.render import print_view as pv
-from relais.render.leaflets import PrintDoc, PrintError, plan_print_documents, render_print_documents
-from relais.render.print_engine import (FONT_NAME_PREFIXES, FONT_ROOTS, PrintJob, SafeFetcher, render_pdf,
+from relais.render.print import documents as leaflets
+from relais.render.print import view as pv
+from relais.render.print.documents import PrintDoc, PrintError, plan_print_documents, render_print_documents
+from relais.render.print.engine import (FONT_NAME_PREFIXES, FONT_ROOTS, PrintJob, SafeFetcher, render_pdf,
                                         resolve_url)
 from relais.urls import absolute_url, page_path, print_path
 

@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from relais.raster import RasterTooLarge, UnsafeSvg, check_references, render_jpeg, render_png
+from relais.render.images.raster import RasterTooLarge, UnsafeSvg, check_references, render_jpeg, render_png
 
 CARD = """<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 1080 1080">
 <rect width="1080" height="1080" fill="#fff4d6"/>

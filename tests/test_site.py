@@ -14,7 +14,7 @@ import yaml
 from PIL import Image
 
 from conftest import ROOT
-from relais.render.web_host import CSP
+from relais.render.web.host import CSP
 
 BASE = "https://smem.example.org/"
 # Languages and locales of the content (Arabic and others may be added): {code: locale}.

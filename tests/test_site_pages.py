@@ -11,7 +11,7 @@ import yaml
 from relais.pipeline import check
 from relais.project import Project
 from relais.render.outputs import MediaFile
-from relais.render.pages import write_pages
+from relais.render.web.pages import write_pages
 
 
 def media_file(page: str, name: str, fmt: str, size: tuple[int, int], kb: int) -> MediaFile:
@@ -79,7 +79,8 @@ def test_infographic_is_inlined_as_svg_only_when_safe(kit, tmp_path: Path, extra
 
 def test_any_brand_colour_keeps_text_readable(kit):
     """A pale brand colour gets black header text, and links fall back to the text colour (WCAG 1.4.3)."""
-    from relais.render.web_assets import brand_css, contrast
+    from relais.colour import contrast
+    from relais.render.web.assets import brand_css
     assert round(contrast("#000091", "#FFFFFF"), 1) == 14.9 and round(contrast("#E1000F", "#FFFFFF"), 1) == 5.0
     kit.edit("site.yml", 'primary: "#000091"', 'primary: "#FFD700"')
     content, _ = check(Project(kit.root))

@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 from PIL import Image
 
-from relais.raster import render_png
+from relais.render.images.raster import render_png
 from relais.text.fonts import face_for
 from relais.text.measure import ink, measure, shape
 

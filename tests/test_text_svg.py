@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageStat, features
 
-from relais.raster import render_png
+from relais.render.images.raster import render_png
 from relais.text.bidi import isolate_tokens
 from relais.text.fit import fit_text
 from relais.text.fonts import face_for

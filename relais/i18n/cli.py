@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..project import Project
-from .status import counts_line
+from relais.project import Project
+from relais.i18n.status import counts_line
 
 if TYPE_CHECKING:  # the workspace loads every model: only when a command runs, so '--help' stays quick
-    from .workspace import Workspace
+    from relais.i18n.workspace import Workspace
 
 
 def add_parser(commands) -> None:
@@ -42,7 +42,7 @@ def status_lines(content) -> list[str]:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    from .workspace import open_workspace
+    from relais.i18n.workspace import open_workspace
     ws = open_workspace(project)
     if args.action == "status":  # from the files as they are, so a language in progress shows too
         listed = {lg.code for lg in ws.site.languages}
@@ -66,7 +66,7 @@ def _usable_language(ws: Workspace, lang: str) -> bool:
 
 
 def _stamp(ws: Workspace, args: argparse.Namespace) -> int:
-    from .stamp import stamp
+    from relais.i18n.stamp import stamp
     if args.lang not in ws.loaded.translations:
         print(f"error: no translations in content/translations/{args.lang}/", file=sys.stderr)
         return 2
@@ -85,15 +85,15 @@ def _stamp(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:
-    from .po_export import export_po
-    from .yamlfile import write_atomic
+    from relais.i18n.po_export import export_po
+    from relais.i18n.yamlfile import write_atomic
     write_atomic(args.output, export_po(ws, args.lang))
     print(f"wrote {args.output}")
     return 0
 
 
 def _import(ws: Workspace, args: argparse.Namespace) -> int:
-    from .po_import import import_po
+    from relais.i18n.po_import import import_po
     result = import_po(ws, args.path, args.lang, args.dry_run)
     for problem in sorted(result.problems, key=lambda p: p.line):
         print(f"{args.path}:{problem.line}: {problem.severity}: {problem.message}", file=sys.stderr)

@@ -12,9 +12,9 @@ import io
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from ..translation_checks import SourceText
-from .status import OUTDATED, language_name, state
-from .workspace import Workspace
+from relais.translation_checks import SourceText
+from relais.i18n.status import OUTDATED, language_name, state
+from relais.i18n.workspace import Workspace
 
 
 def export_po(ws: Workspace, lang: str) -> str:

@@ -16,10 +16,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po
 
-from ..translation_checks import SourceText, text_error
-from . import yamlfile
-from .status import Record, language_name, text_hash
-from .workspace import Workspace
+from relais.translation_checks import SourceText, text_error
+from relais.i18n import yamlfile
+from relais.i18n.status import Record, language_name, text_hash
+from relais.i18n.workspace import Workspace
 
 # What a translation must carry over unchanged from its source text.
 _PLACEHOLDERS = {

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import yamlfile
-from .status import OUTDATED, Record, state
-from .workspace import Workspace
-from ..translation_checks import SourceText
+from relais.i18n import yamlfile
+from relais.i18n.status import OUTDATED, Record, state
+from relais.i18n.workspace import Workspace
+from relais.translation_checks import SourceText
 
 
 @dataclass

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import ContentError, Report
-from ..load import LoadedFiles, kind_of, load_files
-from ..models import Site
-from ..project import Project
-from ..translation_checks import SourceText, source_texts
-from ..translations import flatten_translation
-from ..validate import MODELS, _validate_file
-from .status import Key, Record, split_status, state
+from relais.diagnostics import ContentError, Report
+from relais.load import LoadedFiles, kind_of, load_files
+from relais.models import Site
+from relais.project import Project
+from relais.translation_checks import SourceText, source_texts
+from relais.translations import flatten_translation
+from relais.validate import MODELS, _validate_file
+from relais.i18n.status import Key, Record, split_status, state
 
 
 @dataclass

@@ -14,8 +14,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
-from ..load import kind_of
-from .status import STATUS_KEY, Key, Record, dotted
+from relais.load import kind_of
+from relais.i18n.status import STATUS_KEY, Key, Record, dotted
 
 FOLD_WIDTH = 100  # long texts become '>-' blocks folded near this width, like the hand-written files
 STATUS_COMMENT = ("Kept by 'python build.py i18n stamp' and 'i18n import': the source text each translation was made from.\n"

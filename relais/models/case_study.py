@@ -4,7 +4,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title, plain_text
+from relais.models.common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title, plain_text
 
 
 class Event(Model):

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title
+from relais.models.common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title
 
 Phase = Literal["overview", "prepare", "act", "civic"]
 

@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from .common import IconName, Id, Item, Line, Model, Paragraph, Source, Title
+from relais.models.common import IconName, Id, Item, Line, Model, Paragraph, Source, Title
 
 
 class Section(Model):

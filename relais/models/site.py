@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
+from relais.models.common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
 
 LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
 Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads"]

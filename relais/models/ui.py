@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from .common import Model, plain_text
+from relais.models.common import Model, plain_text
 
 Label = plain_text(120)
 Sentence = plain_text(600)

@@ -12,6 +12,7 @@ would shrink every Arabic text by a third for ink that never appears.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 
 from relais.text.coverage import prepare_text
@@ -49,6 +50,7 @@ class FitResult:
         return is_rtl(self.lang)
 
 
+@lru_cache(maxsize=65536)
 def vertical_extent(text: str, face: FontFace, lang: str) -> tuple[float, float]:
     """(ascent, descent) in em, both positive: reference repertoire + the text's ink."""
     reference = REFERENCE_INK.get(face.script, REFERENCE_INK["Latn"])

@@ -100,6 +100,7 @@ def shape(text: str, face: FontFace, lang: str) -> tuple[tuple[int, int, int, in
     return tuple(glyphs)
 
 
+@lru_cache(maxsize=65536)
 def advance_units(text: str, face: FontFace, lang: str) -> int:
     """Total advance width in font units."""
     return sum(g[1] for g in shape(text, face, lang))

@@ -1,0 +1,76 @@
+"""What a layout draws on: the page an image is made for (``Subject``), the image to make (``Job``) and the
+``Canvas`` a layout function receives. Kept apart from ``scene`` so that layouts and scene import one way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from relais.content import LocalContent
+from relais.render.images.formats import Format
+from relais.render.images.geometry import Box
+from relais.render.images.paint import Painter, Palette
+from relais.render.images.typeset import Typesetter, Where
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The page an image is made for, with the texts the frame shows."""
+
+    kind: str  # "guide" | "case-study" | "page" | "home"
+    page_id: str
+    relpath: str  # its content file, relative to content/
+    model: Any  # the localised model (None for the home page)
+    title: str
+    message: str
+    icon: str | None
+    url: str  # short address, without scheme
+
+
+@dataclass(frozen=True)
+class Job:
+    subject: Subject
+    image_id: str  # the infographic id, or "card"
+    layout: str
+    alt: str
+    fmt: Format
+
+    @property
+    def label(self) -> str:
+        kind = "card" if self.layout == "card" else "infographic"
+        name = self.subject.page_id if self.layout == "card" else self.image_id
+        return f"{kind} '{name}' {self.fmt.name}"
+
+
+@dataclass
+class Canvas:
+    """What a layout function works with."""
+
+    job: Job
+    local: LocalContent
+    painter: Painter
+    ts: Typesetter
+    content: Box = field(default_factory=lambda: Box(0, 0, 0, 0))
+    framed: Any = None  # the frame's values and geometry
+    logo: Path | None = None  # the brand logo file
+    frame_problems: int = 0  # problems found in the frame (before the layout ran)
+    density: int = 0  # which of the layout's variants was chosen (0: the richest)
+
+    @property
+    def fmt(self) -> Format:
+        return self.job.fmt
+
+    @property
+    def pal(self) -> Palette:
+        return self.painter.palette
+
+    @property
+    def model(self) -> Any:
+        return self.job.subject.model
+
+    def px(self, size: float) -> float:
+        return self.fmt.px(size)
+
+    def where(self, *key: Any, what: str) -> Where:
+        return Where(self.job.subject.relpath, tuple(key), what)

@@ -1,0 +1,56 @@
+"""``checklist``: the guide's items as a numbered list, icon in a brand circle, number in a badge.
+
+Square and taller formats show each item's title and text in one column when
+the format holds that many items (with typical texts, in this language's
+script); otherwise, and in landscape formats, titles only, in two columns
+from four items on.
+"""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from relais.render.images.formats import Format
+from relais.render.images.rows import Row, RowStyle, choose, place_columns, split
+from relais.render.images.canvas import Canvas
+
+
+def show_message(fmt: Format) -> bool:
+    return fmt.shape in ("portrait", "story")
+
+
+def end_reserve(c: Canvas) -> float:
+    return 0.0
+
+
+def item_rows(c: Canvas, items, numbered: bool = True) -> list[Row]:
+    locale = c.local.language.locale
+    return [
+        Row(title=item.title, title_where=c.where("items", item.id, "title", what=f"item '{item.id}' title"),
+            text=item.text, text_where=c.where("items", item.id, "text", what=f"item '{item.id}' text"),
+            icon=item.icon, badge=format_decimal(i, locale=locale) if numbered else None)
+        for i, item in enumerate(items, 1)
+    ]
+
+
+def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
+    """(title and text, titles only) for this format."""
+    fmt, px = c.fmt, c.px
+    big = fmt.shape == "story"
+    full = RowStyle(diameter=px(88 if big else 80), body_max=px(32 if big else 28), body_min=fmt.body_min,
+                    title_ratio=1.18, show_text=True, gap_x=px(30), gap_title=px(6), min_gap=px(20),
+                    max_gap=px(64 if big else 48))
+    titles = RowStyle(diameter=px(64 if fmt.landscape else 72), body_max=px(30 if fmt.landscape else 34),
+                      body_min=fmt.body_min, title_ratio=1.0, show_text=False, gap_x=px(20 if fmt.landscape else 26),
+                      min_gap=px(16), max_gap=px(40 if fmt.landscape else 56), col_gap=px(40))
+    return full, titles
+
+
+def draw(c: Canvas) -> dict:
+    rows = item_rows(c, list(c.model.items))
+    full, titles = styles(c)
+    variants = [] if c.fmt.landscape else [(split(rows, 1), full)]
+    variants += [(split(rows, 1 if len(rows) <= 3 else 2), titles)]
+    c.density, columns, style = choose(c.ts, variants, c.content.h)
+    placed = place_columns(c.fmt, c.painter, c.ts, columns, c.content, style)
+    return {"rows": placed.rows if placed else []}

@@ -1,0 +1,113 @@
+"""``timeline``: the case study's events in order, grouped under their (localised) dates.
+
+Square, portrait and story formats draw it down the page: a vertical line
+joins a filled dot per date and a ring per event; the story format (the
+tallest) also shows each event's text.  Landscape formats draw it across: one
+column per date (up to four), a horizontal line through the date dots, the
+event titles below.  Times are localised too (``14:49``; ``2:49 PM`` in en_US).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from itertools import groupby
+
+from babel.dates import format_date, format_time
+
+from relais.render.images.formats import Format
+from relais.render.images.rows import Row, RowStyle, choose, place_columns
+from relais.render.images.canvas import Canvas
+
+
+def show_message(fmt: Format) -> bool:
+    return fmt.shape in ("portrait", "story")
+
+
+def end_reserve(c: Canvas) -> float:
+    return 0.0
+
+
+def date_groups(c: Canvas) -> list[list[Row]]:
+    locale = c.local.language.locale
+    px = c.px
+    groups = []
+    for day, events in groupby(c.model.events, key=lambda e: e.date):
+        events = list(events)
+        rows = [Row(title=format_date(day, "long", locale=locale),
+                    title_where=c.where("events", events[0].id, "date", what=f"date of event '{events[0].id}'"),
+                    header=True, diameter=px(26))]
+        for event in events:
+            title = event.title
+            if event.time:
+                hour, minute = (int(part) for part in event.time.split(":"))
+                title = type(event.title)(f"{format_time(dt.time(hour, minute), 'short', locale=locale)} – {title}",
+                                          getattr(event.title, "lang", c.local.lang))
+            rows.append(Row(title=title, title_where=c.where("events", event.id, "title",
+                                                              what=f"event '{event.id}' title"),
+                            text=event.text, text_where=c.where("events", event.id, "text",
+                                                                 what=f"event '{event.id}' text"),
+                            diameter=px(18), hollow=True))
+        groups.append(rows)
+    return groups
+
+
+def balanced(groups: list[list[Row]], columns: int) -> list[list[Row]]:
+    """Whole date groups per column, the first columns taking groups until about 1/columns of the rows."""
+    if columns == 1:
+        return [[row for group in groups for row in group]]
+    total = sum(len(g) for g in groups)
+    result: list[list[Row]] = [[] for _ in range(columns)]
+    col = 0
+    for group in groups:
+        if col < columns - 1 and result[col] and len(result[col]) + len(group) / 2 > total / columns:
+            col += 1
+        result[col].extend(group)
+    return result
+
+
+def draw(c: Canvas) -> dict:
+    fmt, px, pal = c.fmt, c.px, c.pal
+    groups = date_groups(c)
+    if fmt.landscape and len(groups) <= 4:
+        return _across(c, groups)
+    story = fmt.shape == "story"
+    columns = balanced(groups, 2 if fmt.landscape else 1)
+    # Dates open each group with some air above them.
+    columns = [[replace(r, gap_before=px(14)) if r.header and i else r for i, r in enumerate(col)]
+               for col in columns]
+    titles = RowStyle(diameter=px(30), body_max=px(34), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.1,
+                      show_text=False, gap_x=px(18), gap_title=px(4), min_gap=px(10), max_gap=px(30), col_gap=px(56))
+    variants = [(columns, titles)]
+    if story:
+        variants.insert(0, (columns, replace(titles, body_max=px(30), title_ratio=1.1, show_text=True)))
+    c.density, columns, style = choose(c.ts, variants, c.content.h)
+    placed = place_columns(fmt, c.painter, c.ts, columns, c.content, style, valign="spread")
+    if not placed:
+        return {"rows": [], "lines": []}
+    lines = []
+    for markers in placed.markers:
+        if len(markers) > 1:
+            x = markers[0][0]
+            lines.append(c.painter.line(x, markers[0][1], x, markers[-1][1], pal.rule, px(4)))
+    return {"rows": placed.rows, "lines": lines}
+
+
+def _across(c: Canvas, groups: list[list[Row]]) -> dict:
+    """One column per date; the date dots on one horizontal line."""
+    fmt, px, pal = c.fmt, c.px, c.pal
+    style = RowStyle(diameter=px(26), body_max=px(28), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.05,
+                     show_text=False, gap_x=px(14), min_gap=px(12), max_gap=px(24), col_gap=px(36))
+    columns = [[group[0]] + [replace(r, diameter=0) for r in group[1:]] for group in groups]
+    placed = place_columns(fmt, c.painter, c.ts, columns, c.content, style, valign="top", aligned=False)
+    if not placed:
+        return {"rows": [], "lines": []}
+    # The line runs from each date label to the next dot (never under a label).
+    dots = [(markers[0], ends[0]) for markers, ends in zip(placed.markers, placed.title_ends) if markers]
+    lines = []
+    for i, ((cx, cy, r), end) in enumerate(dots):
+        start = end + px(14)
+        stop = dots[i + 1][0][0] - r - px(10) if i + 1 < len(dots) else c.content.right
+        if stop - start > px(16):
+            lines.append(c.painter.line(start, cy, stop, cy, pal.rule, px(4)))
+    return {"rows": placed.rows, "lines": lines}
