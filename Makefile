@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve bench lock clean
+.PHONY: site test test-slow check serve bench lock clean
 
 site: $(STAMP)
 	$(PY) build.py build
@@ -15,8 +15,13 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) build.py serve
 
+# The suite on every core, in under 5 minutes on two: the default kit is built once per run and shared
+# (tests/conftest.py). `make test-slow` runs the tests marked slow (a cold build of the full kit, minutes).
 test: $(STAMP)
-	$(PY) -m pytest -q -n auto
+	$(PY) -m pytest -q -n auto --dist worksteal -m "not slow"
+
+test-slow: $(STAMP)
+	$(PY) -m pytest -q -n auto --dist worksteal -m slow
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from relais.diagnostics import ContentError, Report
+from relais.engine.executor import ExecutorError
 from relais.i18n.cli import add_parser as add_i18n_parser, status_lines
 from relais.project import Project
 from relais.system import system_problems
@@ -21,10 +23,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parent.parent,
                         help="project folder (default: this repository)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("build", help="check the content, then build the whole site into site/ (replaced only on success)")
-    commands.add_parser("check", help="check the content and list every mistake as file:line:col, without building")
+    build = commands.add_parser("build", help="check the content, then build the whole site into site/ (replaced only "
+                                              "on success); only what changed is made again")
+    build.add_argument("--dry-run", action="store_true", help="list what would be made again and why, build nothing")
+    _add_engine_options(build)
+    check = commands.add_parser("check", help="check the content and list every mistake as file:line:col, without "
+                                              "building (text fitting in every image and leaflet included)")
+    _add_engine_options(check)
     serve = commands.add_parser("serve", help="build, serve on http://127.0.0.1:8000 and rebuild when content changes")
     serve.add_argument("--port", type=int, default=8000)
+    _add_engine_options(serve)
     new = commands.add_parser("new", help="create a new content file, ready to fill in every language")
     new.add_argument("what", choices=["guide"])
     new.add_argument("slug", help="identifier and file name, e.g. 'heatwave' (lowercase words joined by hyphens)")
@@ -33,10 +41,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: one per CPU this process may use; 1: no workers)")
+    parser.add_argument("--executor", default="local", metavar="WHERE",
+                        help="'local' (default) or dask://HOST:PORT to send the work to a Dask cluster")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.project.resolve())
-    if args.command in ("build", "serve"):
+    if args.command in ("build", "serve") and not getattr(args, "dry_run", False):
         problems = system_problems()
         if problems:
             print("\n".join(problems), file=sys.stderr)
@@ -47,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         _print_report(exc.report)
         print(f"\n{len(exc.report.errors)} error(s): nothing was built; site/ is unchanged.", file=sys.stderr)
         return 1
+    except ExecutorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an editor sees one sentence; developers set RELAIS_DEBUG=1 for the traceback
@@ -57,23 +75,35 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _engine(args: argparse.Namespace, project: Project):
+    from relais.engine.cache import Cache
+    from relais.engine.runner import Engine
+
+    engine = Engine(Cache(project.cache_dir / "results"), executor_name=args.executor, jobs=args.jobs)
+    if args.executor.startswith("dask://"):
+        engine.executor()  # connect first: a wrong address is said before any work is done
+    return engine
+
+
 def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command == "check":
         from relais.pipeline import check
-        content, report = check(project)
+        engine = _engine(args, project)
+        try:
+            content, report = check(project, engine)
+        finally:
+            engine.close()
         _print_report(report)
         print(f"OK: {len(content.guides)} guides, {len(content.case_studies)} case studies, "
-              f"{len(content.pages)} pages in {len(content.languages)} languages.")
+              f"{len(content.pages)} pages in {len(content.languages)} languages; every image and leaflet fits.")
         for line in status_lines(content):
             print(f"Translation {line}")
         return 0
     if args.command == "build":
-        from relais.pipeline import build
-        build(project)
-        return 0
+        return _build(args, project)
     if args.command == "serve":
         from relais.serve import serve
-        return serve(project, args.port)
+        return serve(project, args.port, _engine(args, project))
     if args.command == "new":
         from relais.scaffold import new_guide
         return new_guide(project, args.slug)
@@ -86,6 +116,24 @@ def _run(args: argparse.Namespace, project: Project) -> int:
             print(f"wrote {path.relative_to(project.root)}")
         return 0
     return 2
+
+
+def _build(args: argparse.Namespace, project: Project) -> int:
+    engine = _engine(args, project)
+    if args.dry_run:
+        from relais.dryrun import dry_run
+        print("\n".join(dry_run(project, engine.cache)))
+        return 0
+    from relais.pipeline import build
+    started = time.perf_counter()
+    try:
+        built = build(project, engine)
+    finally:
+        engine.close()
+    _print_report(built.report)
+    print(f"Done: {project.site_dir} ({len(built.files)} files; {engine.summary()}) "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
 
 
 def _print_report(report: Report) -> None:

@@ -24,6 +24,8 @@ class Content:
     source_files: tuple[str, ...] = ()
     # (lang, relpath, key) -> (file, line, col) of every translatable text, for errors found while rendering.
     locations: dict = field(default_factory=dict, repr=False, compare=False)
+    # in_language, made once each; not an init field, so dataclasses.replace() starts a new one
+    _local: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def locate(self, lang: str, relpath: str, key: tuple = ()) -> tuple[str, int, int]:
         """Where an editor fixes a text of ``relpath`` in ``lang`` (the file itself if the key is unknown)."""
@@ -34,11 +36,18 @@ class Content:
     def languages(self) -> list[Language]:
         return list(self.site.languages)
 
-    def in_language(self, lang: str) -> "LocalContent":
+    def in_language(self, lang: str, staleness: bool = True) -> "LocalContent":
+        """The content in ``lang``. ``staleness=False`` for images and print, which never show that a
+        translation predates its source text: their tasks are then not rebuilt when only that changes."""
+        if (lang, staleness) not in self._local:
+            self._local[(lang, staleness)] = self._localised(lang, staleness)
+        return self._local[(lang, staleness)]
+
+    def _localised(self, lang: str, staleness: bool) -> "LocalContent":
         default = self.site.default_language
 
         def local(model, relpath: str):
-            return localise(model, lang, default, self.catalogues.get((lang, relpath)))
+            return localise(model, lang, default, self.catalogues.get((lang, relpath)), staleness=staleness)
 
         language = next(lg for lg in self.site.languages if lg.code == lang)
         return LocalContent(
@@ -65,6 +74,13 @@ class LocalContent:
     @property
     def lang(self) -> str:
         return self.language.code
+
+    def for_media(self) -> "LocalContent":
+        """What an image or a print document of this language may read: no other page, and none of the
+        site settings only pages show (alert banner, accessibility statement), so editing those rebuilds
+        pages only. A task keyed on this is rebuilt when what it can show changes, not when another page does."""
+        site = self.site.model_copy(update={"alert": None, "accessibility": None})
+        return LocalContent(self.language, site, self.labels, [], [], [])
 
     @property
     def has_fallbacks(self) -> bool:

@@ -10,16 +10,24 @@ from pathlib import Path
 import material
 
 ICONS_ROOT = Path(material.__file__).parent / "templates" / ".icons"
+_REAL_ROOT = ICONS_ROOT.resolve()
+# Names are folders and a file name of the icon sets: no '..', no absolute path, nothing to escape with.
+_NAME = re.compile(r"[a-z0-9_-]+(/[a-z0-9_-]+)*")
 
 
 @lru_cache(maxsize=1)
 def all_icon_names() -> frozenset[str]:
+    """Every icon name (~14,000 files): only for suggestions, membership is ``icon_path``."""
     return frozenset(p.relative_to(ICONS_ROOT).with_suffix("").as_posix() for p in ICONS_ROOT.rglob("*.svg"))
 
 
+@lru_cache(maxsize=None)
 def icon_path(name: str) -> Path | None:
-    """The SVG file of a known icon, or None. Never resolves outside the icon sets."""
-    return ICONS_ROOT / f"{name}.svg" if name in all_icon_names() else None
+    """The SVG file of a known icon, or None: one file check. Never resolves outside the icon sets."""
+    if not _NAME.fullmatch(name):
+        return None
+    path = ICONS_ROOT / f"{name}.svg"
+    return path if path.is_file() and path.resolve().is_relative_to(_REAL_ROOT) else None
 
 
 def suggest_icons(name: str, count: int = 3) -> list[str]:

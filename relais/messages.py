@@ -87,9 +87,11 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"{name} must be a list (one '- ' line per entry), not {_kind_of_value(value)}"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{name} must be a whole number, got {_kind_of_value(value)}"
+    if kind in ("float_parsing", "float_type"):
+        return f"{name} must be a number (with a dot for decimals, e.g. 3.5), got {_kind_of_value(value)}"
     if kind in ("bool_parsing", "bool_type"):
         return f"{name} must be true or false, got {_kind_of_value(value)}"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+    if kind in ("date_from_datetime_parsing", "date_from_datetime_inexact", "date_parsing", "date_type"):
         return f"{name} must be a date written YYYY-MM-DD, got {_kind_of_value(value)}"
     if kind in ("string_type",):
         return f"{name} must be a text, got {_kind_of_value(value)}; put it in quotes"

@@ -1,77 +1,82 @@
-"""The build, phase by phase: load -> validate -> render -> write. Reads like MkDocs' ``build()``."""
+"""The build, phase by phase: load -> validate -> plan -> render -> write. Reads like MkDocs' ``build()``.
+
+- **load** and **validate**: every content file parsed with positions and checked against its model and the
+  cross-file rules; every mistake at once (``ContentError``).
+- **plan**: every output as a task keyed on what it reads (``relais.plan``).
+- **render**: images, PDFs and font subsets first (from the cache when their key is known, else on the
+  executor), then one MkDocs build per language whose pages changed. ``check`` runs the same tasks without
+  drawing, so what ``check`` accepts, ``build`` builds.
+- **write**: one writer swaps the new ``site/`` in; a failed build leaves the previous one untouched.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterator
+from dataclasses import dataclass
 
 from relais.content import Content
-from relais.diagnostics import Report
-from relais.load import load_files
-from relais.manifest import write_manifest
+from relais.diagnostics import ContentError, Report
+from relais.engine.cache import Cache
+from relais.engine.history import record
+from relais.engine.runner import Engine
+from relais.load import LoadedFiles, load_files
+from relais.locate import Locator
+from relais.plan import Plan, site_files
 from relais.project import Project
-from relais.render.images.infographics import render_infographics
-from relais.render.print.documents import render_print_documents
-from relais.render.web.pages import write_pages
-from relais.render.web.root import write_root
-from relais.render.web.mkdocs import build_language_site, mkdocs_config, write_assets
-from relais.render.web.host import write_host_files
-from relais.render.web.offline import write_offline_bundle
+from relais.source import ParseCache
 from relais.validate import validate
-from relais.write import staging
-
-Progress = Callable[[str], None]
+from relais.write import publish
 
 
-def check(project: Project) -> tuple[Content, Report]:
-    """Load and validate; raises ``ContentError`` listing every problem."""
+def read(project: Project, parsed: ParseCache | None = None) -> tuple[Content, LoadedFiles, Report]:
+    """Load and validate; raises ``ContentError`` listing every problem. Files parsed before (same bytes)
+    come from ``parsed``."""
     report = Report()
-    loaded = load_files(project.content_dir, project.root, report)
+    parsed = parsed or ParseCache(project.cache_dir / "parsed")
+    loaded = load_files(project.content_dir, project.root, report, parsed)
     content = validate(loaded, report)
+    return content, loaded, report
+
+
+def default_engine(project: Project) -> Engine:
+    return Engine(Cache(project.cache_dir / "results"))
+
+
+def check(project: Project, engine: Engine | None = None) -> tuple[Content, Report]:
+    """Everything an editor can get wrong, in every language, before anything is drawn: the models, text
+    fitting in every image format, contrast, PDF page overflow. Raises ``ContentError`` listing them all."""
+    content, loaded, report = read(project)
+    engine = engine or default_engine(project)
+    plan = Plan.make(content, project)
+    results = engine.run("checking images and print", plan.media_tasks(), check=True)
+    raise_problems(content, loaded, report, results.values())
     return content, report
 
 
-def build(project: Project, progress: Progress = print) -> Content:
-    """Check, render every language into a staging folder, then swap it in as ``site/``."""
-    progress("Checking the content...")
-    content, _ = check(project)
-    with source_date_epoch(content), staging(project.site_dir) as stage:
-        for lang in content.languages:
-            build_language(project, content, lang.code, stage, progress)
-        write_offline_bundle(content, project, stage)
-        write_root(content, project.theme_dir / "root", stage / "site")
-        write_host_files(content, stage / "site")
-        write_manifest(stage / "site")
-        progress(f"Done: {project.site_dir}")
-    return content
+@dataclass
+class Built:
+    content: Content
+    report: Report  # warnings
+    files: dict[str, bytes]
 
 
-def build_language(project: Project, content: Content, lang: str, stage: Path, progress: Progress) -> None:
-    local = content.in_language(lang)
-    docs_dir = stage / "docs" / lang
-    docs_dir.mkdir(parents=True)
-    media = render_infographics(content, lang, project, docs_dir, progress=progress)
-    prints = render_print_documents(content, lang, project, docs_dir, progress=progress)
-    write_assets(content, project, docs_dir)
-    write_pages(local, project.theme_dir / "pages", docs_dir, media, prints)
-    progress(f"[{lang}] building the web pages")
-    build_language_site(mkdocs_config(content, local, project, docs_dir, stage / "site" / lang), stage, lang)
+def build(project: Project, engine: Engine | None = None) -> Built:
+    """Check, render what changed, and swap the new site in as ``site/``."""
+    engine = engine or default_engine(project)
+    content, loaded, report = read(project)
+    plan = Plan.make(content, project)
+    media = engine.run("images and print", plan.media_tasks())
+    raise_problems(content, loaded, report, media.values())
+    page_tasks = plan.page_tasks(media)
+    pages = engine.run("web pages", page_tasks)
+    raise_problems(content, loaded, report, pages.values())
+    files = site_files(plan, media, pages)
+    publish(project.site_dir, files)
+    record(project.history_file, plan.media_tasks() + page_tasks)
+    engine.cache.evict()
+    return Built(content, report, files)
 
 
-@contextmanager
-def source_date_epoch(content: Content) -> Iterator[int]:
-    """Dates written into outputs come from the content (``site.source_date``), never from the clock."""
-    day = dt.date.fromisoformat(content.site.source_date)
-    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield epoch
-    finally:
-        if previous is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+def raise_problems(content: Content, loaded: LoadedFiles, report: Report, results) -> None:
+    Locator(content, loaded).report((p for r in results for p in r.problems), report)
+    if not report.ok:
+        raise ContentError(report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +33,15 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".relais-cache"
+        """Results keyed on a hash of their inputs: safe to share between copies of a project
+        (``RELAIS_CACHE_DIR``), as the test suite does."""
+        shared = os.environ.get("RELAIS_CACHE_DIR")
+        return Path(shared) if shared else self.root / ".relais-cache"
+
+    @property
+    def history_file(self) -> Path:
+        """What the last build of this project read, for ``build --dry-run`` (never shared)."""
+        return self.root / ".relais-cache" / "last-build.json"
 
     @property
     def mkdocs_yml(self) -> Path:

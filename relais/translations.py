@@ -36,6 +36,9 @@ class LocalText(str):
         obj.outdated = outdated
         return obj
 
+    def __reduce__(self):  # tasks carry localised models to worker processes
+        return (LocalText, (str(self), self.lang, self.fallback, self.outdated))
+
 
 def _is_translatable(model: type[BaseModel], name: str) -> bool:
     return is_translatable(model.model_fields[name])
@@ -75,27 +78,30 @@ class Catalogue:
     states: dict[Key, str] = field(default_factory=dict)  # key -> complete / missing / outdated (i18n.status)
 
 
-def localise(model: BaseModel, lang: str, default_lang: str, catalogue: Catalogue | None, prefix: Key = ()):
-    """A copy of ``model`` whose translatable texts are ``LocalText`` in ``lang``, or marked fallbacks."""
+def localise(model: BaseModel, lang: str, default_lang: str, catalogue: Catalogue | None, prefix: Key = (),
+             staleness: bool = True):
+    """A copy of ``model`` whose translatable texts are ``LocalText`` in ``lang``, or marked fallbacks.
+    ``staleness``: mark translations made from an older source text (only pages show it)."""
     updates: dict[str, Any] = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, str) and _is_translatable(type(model), name):
-            updates[name] = _local(value, prefix + (name,), lang, default_lang, catalogue)
+            updates[name] = _local(value, prefix + (name,), lang, default_lang, catalogue, staleness)
         elif isinstance(value, BaseModel):
-            updates[name] = localise(value, lang, default_lang, catalogue, prefix + (name,))
+            updates[name] = localise(value, lang, default_lang, catalogue, prefix + (name,), staleness)
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             updates[name] = [
-                localise(entry, lang, default_lang, catalogue, prefix + (name, getattr(entry, "id", str(i))))
+                localise(entry, lang, default_lang, catalogue, prefix + (name, getattr(entry, "id", str(i))), staleness)
                 for i, entry in enumerate(value)
             ]
     return model.model_copy(update=updates)
 
 
-def _local(value: str, key: Key, lang: str, default_lang: str, catalogue: Catalogue | None) -> LocalText:
+def _local(value: str, key: Key, lang: str, default_lang: str, catalogue: Catalogue | None,
+           staleness: bool = True) -> LocalText:
     if lang == default_lang:
         return LocalText(value, lang)
     translated = catalogue.texts.get(key) if catalogue else None
     if not translated:
         return LocalText(value, default_lang, fallback=True)
-    return LocalText(translated, lang, outdated=catalogue.states.get(key) == OUTDATED)
+    return LocalText(translated, lang, outdated=staleness and catalogue.states.get(key) == OUTDATED)

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
 from relais.content import Content
 from relais.diagnostics import ContentError, Report
-from relais.icons import all_icon_names, suggest_icons
+from relais.icons import icon_path, suggest_icons
 from relais.load import LoadedFiles, kind_of
 from relais.messages import close_match, describe, field_names_at
 from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.models.common import is_web_address
 from relais.source import SourceFile
+from relais.svg import SvgError, check_svg, logo_markup
 from relais.translation_checks import check_translations
 from relais.translations import translatable_fields
 
 MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface}
+MAX_LOGO_BYTES = 200 * 1024  # drawn in every image and page: a heavier logo is a badly exported one
+# Scripts that legitimately mix in one name (Japanese, Chinese, Korean, each with Latin); any other mix is suspect.
+EAST_ASIAN = {"Cjk", "Hiragana", "Katakana", "Katakana-Hiragana", "Hangul", "Bopomofo"}
 
 
 def validate(loaded: LoadedFiles, report: Report) -> Content:
@@ -33,6 +40,7 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
             _check_model(relpath, source, model, loaded.root, report)
             if len(report.errors) == before:
                 sound[relpath] = model
+    _check_page_ids(models, loaded, report)
     site = models.get("site.yml")
     catalogues = {}
     if isinstance(site, Site) and _check_site(site, loaded.sources["site.yml"], report):
@@ -44,6 +52,30 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
     return Content(root=loaded.root, site=site, ui=models["ui.yml"], guides=by_kind["guide"], case_studies=by_kind["case-study"],
                    pages=by_kind["page"], catalogues=catalogues, source_files=tuple(sorted(loaded.sources)),
                    locations=locations)
+
+
+# The home page's images live in media/home/; a free page's folder sits beside the site's own folders.
+RESERVED_IDS = {"home"}
+RESERVED_PAGE_IDS = {"accessibilite", "assets", "media", "print", "search", "guides", "case-studies", "index", "404"}
+
+
+def _check_page_ids(models: dict[str, BaseModel], loaded: LoadedFiles, report: Report) -> None:
+    """Guides, case studies and pages share one set of ids: each names its images (media/<id>/) and PDFs."""
+    first: dict[str, str] = {}
+    for relpath, model in sorted(models.items()):
+        kind = kind_of(relpath)
+        if kind not in ("guide", "case-study", "page"):
+            continue
+        source = loaded.sources[relpath]
+        where = source.position(("id",))
+        reserved = RESERVED_IDS | (RESERVED_PAGE_IDS if kind == "page" else set())
+        if model.id in reserved:
+            report.add(source.display, *where, f"id '{model.id}' is used by the site itself; choose another id "
+                                               "(and rename the file to match)")
+        elif model.id in first:
+            report.add(source.display, *where, f"id '{model.id}' is already the id of {first[model.id]}; ids of "
+                                               "guides, case studies and pages must all differ")
+        first.setdefault(model.id, loaded.sources[relpath].display)
 
 
 def _locations(site: Site, models: dict[str, BaseModel], loaded: LoadedFiles) -> dict:
@@ -111,11 +143,51 @@ def _check_model(relpath: str, source: SourceFile, model: BaseModel, root: Path,
                    f"id '{model.id}' differs from the file name; rename the file {model.id}.yml or set id: {stem}")
     for loc, node in walk(model):
         icon = getattr(node, "icon", None)
-        if isinstance(icon, str) and icon not in all_icon_names():
+        if isinstance(icon, str) and icon_path(icon) is None:
             hints = suggest_icons(icon)
             hint = f"did you mean {' or '.join(repr(h) for h in hints)}?" if hints else "see https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/"
             report.add(source.display, *source.position(loc + ("icon",)), f"unknown icon '{icon}'; {hint}")
         _check_duplicate_ids(node, loc, source, report)
+        _check_hosts(node, loc, source, report)
+
+
+def _check_hosts(node: BaseModel, loc: tuple, source: SourceFile, report: Report) -> None:
+    """A suspicious host name is a warning: it may be right (the build goes on), but an editor must look."""
+    for name, info in type(node).model_fields.items():
+        value = getattr(node, name)
+        warning = host_warning(value) if isinstance(value, str) and is_web_address(info) else None
+        if warning:
+            report.add(source.display, *source.position(loc + (name,)), f"'{name}': {warning}", "warning")
+
+
+def _script(ch: str) -> str:
+    """The script of a letter, from its Unicode name ('CYRILLIC SMALL LETTER IE' -> 'Cyrillic')."""
+    return unicodedata.name(ch, "unknown").split()[0].title()
+
+
+def host_warning(url: str) -> str | None:
+    """Why the host of ``url`` may imitate another one (letters of several scripts in one label), or None."""
+    if url.startswith("mailto:"):
+        host = url.removeprefix("mailto:").split("?", 1)[0].rpartition("@")[2].lower()
+    elif url.startswith(("http://", "https://")):
+        host = urlsplit(url).hostname or ""
+    else:
+        return None
+    for label in host.split("."):
+        text = label
+        if label.startswith("xn--"):
+            try:
+                text = label[4:].encode("ascii").decode("punycode")
+            except UnicodeError:
+                return f"the host name '{host}' has an invalid 'xn--' part; check the address"
+        letters = [(ch, _script(ch)) for ch in text if unicodedata.category(ch).startswith("L")]
+        scripts = Counter(script for _, script in letters)
+        if len(scripts) > 1 and not set(scripts) <= {"Latin"} | EAST_ASIAN:
+            main = scripts.most_common(1)[0][0]
+            odd = ", ".join(sorted({f"'{ch}' (U+{ord(ch):04X}, {script})" for ch, script in letters if script != main}))
+            return (f"the host name '{host}' mixes {main} letters with {odd}, as look-alikes of real addresses do; "
+                    "check it and type it again")
+    return None
 
 
 def _check_duplicate_ids(node: BaseModel, loc: tuple, source: SourceFile, report: Report) -> None:
@@ -144,17 +216,48 @@ def _check_site(site: Site, source: SourceFile, report: Report) -> bool:
         if count > 1:
             report.add(source.display, *source.position(("languages",)), f"language '{code}' is listed twice")
     if site.brand.logo:
-        _check_asset(site.brand.logo, ("brand", "logo"), source, report)
+        _check_logo(site.brand.logo, source, report)
     return True
 
 
-def _check_asset(relpath: str, loc: tuple, source: SourceFile, report: Report) -> None:
-    """Assets are files inside content/; nothing may point outside the project."""
+def _check_logo(relpath: str, source: SourceFile, report: Report) -> None:
+    """The logo is published as it is and drawn into every image: it must be a small, safe SVG."""
+    path = _check_asset(relpath, ("brand", "logo"), source, report)
+    if path is None:
+        return
+    where = source.position(("brand", "logo"))
+    if path.suffix.lower() != ".svg":
+        report.add(source.display, *where, f"logo {relpath}: the logo must be an SVG file (.svg); export it as SVG")
+        return
+    size = path.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        report.add(source.display, *where, f"logo {relpath} is {size // 1024} KB, over the {MAX_LOGO_BYTES // 1024} KB "
+                                           "budget; simplify it or save it optimised (e.g. with SVGO)")
+        return
+    data = path.read_bytes()
+    problems = check_svg(data)
+    for line, _, message in problems:
+        report.add(source.display, *where, f"logo {relpath} (line {line}): {message}")
+    if not problems:
+        try:  # what the images will draw: a logo they cannot use is an error now, not during the build
+            logo_markup(data, relpath)
+        except SvgError as exc:
+            report.add(source.display, *where, f"logo {relpath} (line {exc.line}): {exc.message}")
+
+
+def _check_asset(relpath: str, loc: tuple, source: SourceFile, report: Report) -> Path | None:
+    """Assets are files inside content/; nothing may point outside the project. The file, when it is one."""
     content_dir = source.path.parent.resolve()
     if relpath.startswith(("/", "\\")) or ":" in relpath or ".." in Path(relpath).parts:
         report.add(source.display, *source.position(loc),
                    f"'{relpath}' must be a path inside content/, like assets/logo.svg (no '..', no absolute path, no URL)")
-        return
-    target = (content_dir / relpath).resolve()
-    if not target.is_relative_to(content_dir) or not target.is_file():
+        return None
+    path = content_dir / relpath
+    if not path.resolve().is_relative_to(content_dir):  # a symbolic link (of the file or of a folder) leaves content/
+        report.add(source.display, *source.position(loc),
+                   f"'{relpath}' is a link to a file outside content/; copy the file into content/ instead")
+        return None
+    if not path.is_file():
         report.add(source.display, *source.position(loc), f"file '{relpath}' not found in content/; add it or fix the path")
+        return None
+    return path

@@ -32,11 +32,13 @@ def test_front_door_offers_every_language(built_site: Path):
 
 
 def test_failed_build_leaves_the_previous_site_untouched(kit):
+    """As an editor runs it, in a process of its own: one located line, no traceback, the old site kept.
+    (The only test that runs build.py as a process: the others call the command line in-process.)"""
     site = kit.root / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
     kit.edit("guides/prepare.yml", "\ntitle:", "\ntitel:")
-    result = kit.run("build")
+    result = kit.run_subprocess("build")
     assert result.returncode == 1
     assert f"content/guides/prepare.yml:{kit.line_of('guides/prepare.yml', 'titel:')}:1:" in result.stderr
     assert "did you mean 'title'" in result.stderr

@@ -99,12 +99,12 @@ def test_a_changed_source_makes_every_translation_outdated(kit):
 
 
 def test_outdated_texts_are_marked_for_the_page(kit):
-    from relais.pipeline import check
+    from relais.pipeline import read
     from relais.project import Project
 
     stamped(kit)
     kit.edit("guides/prepare.yml", "Activez les alertes de ces comptes", "Activez les alertes de tous ces comptes")
-    content, _ = check(Project(kit.root))
+    content, _, _ = read(Project(kit.root))
     guide = next(g for g in content.in_language("en").guides if g.id == "prepare")
     item = next(i for i in guide.items if i.id == "turn-on-notifications")
     assert item.text.outdated and not item.text.fallback and item.text.lang == "en"
@@ -175,12 +175,12 @@ def test_the_schema_accepts_records(value):
 
 def test_page_shows_a_discreet_notice_where_a_translation_is_older_than_its_source(kit, tmp_path):
     """The French source of one guide changes: its English page says so, other pages do not."""
-    from relais.pipeline import check
+    from relais.pipeline import read
     from relais.project import Project
     from relais.render.web.pages import write_pages
 
     kit.edit("guides/prepare.yml", "Activez les alertes de ces comptes", "Activez toutes les alertes de ces comptes")
-    content, _ = check(Project(kit.root))
+    content, _, _ = read(Project(kit.root))
     docs = tmp_path / "docs"
     docs.mkdir()
     write_pages(content.in_language("en"), kit.root / "theme" / "pages", docs, [], [])

@@ -28,21 +28,28 @@ def add_language(kit, entry: dict) -> None:
         yaml.dump(site, handle)
 
 
-def test_a_new_language_from_a_po_file_to_the_site(kit):
+def german_from_a_po_file(kit):
+    """A translator's round trip: the PO file exported, filled, imported, and German listed in site.yml.
+    Part of ``languages_site`` (conftest.py); returns what the import printed."""
     translated_languages(kit)
     path = export(kit, "de")
     fill(path, GERMAN)
     imported = kit.run("i18n", "import", str(path))
-    assert imported.returncode == 0, imported.stderr
     add_language(kit, {"code": "de", "name": "Deutsch", "locale": "de_DE", "complete": False})
+    return imported
 
-    checked = kit.run("check")
-    assert checked.returncode == 0, checked.stderr
-    assert "Translation de (German): 4 complete / " in checked.stdout
 
-    built = kit.run("build", timeout=900)
-    assert built.returncode == 0, built.stderr
-    page = (kit.root / "site/de/guides/prepare/index.html").read_text(encoding="utf-8")
+def test_a_new_language_from_a_po_file_to_the_site(languages_site):
+    """(The kit of ``languages_site``: ``german_from_a_po_file``, and English incomplete: a new language makes
+    every image and leaflet again, so one build serves this test and test_site's.)"""
+    imported, checked, built = languages_site["import"], languages_site["check"], languages_site["build"]
+    assert imported["returncode"] == 0, imported["stderr"]
+
+    assert checked["returncode"] == 0, checked["stderr"]
+    assert "Translation de (German): 4 complete / " in checked["stdout"]
+
+    assert built["returncode"] == 0, built["stderr"]
+    page = (languages_site["root"] / "site/de/guides/prepare/index.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in page
     for context, text in GERMAN.items():
         assert text in page, context

@@ -1,14 +1,15 @@
 """Infographics on the Arabic fixture kit: right to left, shaping, clear errors, safe SVG.
 
-The kit (tests/fixtures/infographics/) is small, so these tests stay fast; the real content in
-French and English is checked in test_infographics_real.py.  Renders are cached under the
-project's .relais-cache (keyed on every input), shared with the other test files.
+The kit (tests/fixtures/infographics/) is small, so these tests stay fast; the default kit in
+French and English is checked in test_infographics_real.py. Images are tasks of the build engine
+(``image_tasks``): ``render_images`` below plans those of one language, runs them in this process
+through the run's shared cache (keyed on every input), places their problems at their file, line and
+column, and writes the files, as the build does for one language.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from io import BytesIO
 from pathlib import Path
@@ -16,33 +17,57 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from relais.diagnostics import ContentError
+from conftest import FIXTURES, copy_kit, locked
 from relais.colour import contrast
-from relais.render.images.logo import sanitised_logo
-from relais.pipeline import check
+from relais.diagnostics import ContentError
+from relais.engine.cache import Cache
+from relais.engine.fingerprint import code_digest
+from relais.engine.progress import Progress
+from relais.engine.runner import Engine
+from relais.locate import Locator
+from relais.pipeline import read
 from relais.project import Project
+from relais.render.images.infographics import Shared, image_tasks, media_files
 from relais.render.images.raster import check_references, render_png
-from relais.render.images.infographics import render_infographics
+from relais.render.outputs import MediaFile
+from relais.svg import sanitised_logo
 from relais.text.fonts import face_for
 from test_text_svg import difference, ink_mask, needs_raqm, raqm_reference
 
-ROOT = Path(__file__).resolve().parent.parent
-KIT = Path(__file__).resolve().parent / "fixtures" / "infographics"
+KIT = FIXTURES / "infographics"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PRIMARY = (0x00, 0x00, 0x91)
 
 
 def make_project(target: Path, content: Path) -> Project:
-    """A throw-away project: ``content``, the real templates, and the shared render cache."""
-    shutil.copytree(content, target / "content")
-    if not (target / "content" / "ui.yml").exists():
-        shutil.copy(ROOT / "content" / "ui.yml", target / "content" / "ui.yml")
-    shutil.copytree(ROOT / "infographics", target / "infographics")
-    cache = ROOT / ".relais-cache"
-    cache.mkdir(exist_ok=True)
-    (target / ".relais-cache").symlink_to(cache, target_is_directory=True)
-    return Project(target)
+    """A throw-away project: ``content`` and the real templates (the run's cache: ``RELAIS_CACHE_DIR``)."""
+    return Project(copy_kit(target, content).root)
+
+
+def render_images(project: Project, lang: str, out_lang_dir: Path) -> list[MediaFile]:
+    """Every image of ``lang`` written into ``out_lang_dir``, and the records pages link to; raises
+    ``ContentError`` listing every problem (located as ``file:line:col``), before anything is drawn.
+
+    What ``build`` does for one language: the image tasks, checked first (texts fitted, colours measured),
+    then drawn, in this process, through the run's cache (an image whose inputs are unchanged is read back)."""
+    content, loaded, report = read(project)
+    planned = image_tasks(content, lang, Shared.read(content, project.infographics_dir), code_digest())
+    tasks = [task for task, _ in planned]
+    engine = Engine(Cache(project.cache_dir / "results"), progress=Progress(enabled=False), jobs=1)
+    checked = engine.run(f"checking images ({lang})", tasks, check=True)
+    Locator(content, loaded).report((p for result in checked.values() for p in result.problems), report)
+    if not report.ok:
+        raise ContentError(report)
+    results = engine.run(f"images ({lang})", tasks)
+    media: list[MediaFile] = []
+    for task, job in planned:
+        for path, data in results[task.name].files.items():
+            target = out_lang_dir / path.removeprefix(f"{lang}/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        media += media_files(job, results[task.name], lang)
+    return media
 
 
 def kit_project(tmp_path: Path) -> Project:
@@ -59,9 +84,8 @@ def edit(project: Project, relpath: str, old: str, new: str) -> int:
 
 
 def errors_of(project: Project, lang: str, tmp_path: Path) -> list[str]:
-    content, _ = check(project)
     with pytest.raises(ContentError) as raised:
-        render_infographics(content, lang, project, tmp_path / "out" / lang)
+        render_images(project, lang, tmp_path / "out" / lang)
     return [str(d) for d in raised.value.report.errors]
 
 
@@ -72,13 +96,14 @@ def png(path: Path) -> Image.Image:
 
 
 @pytest.fixture(scope="module")
-def arabic(tmp_path_factory) -> tuple[Path, list, Path]:
-    """The kit rendered in Arabic and in French: (output folder, Arabic media, project root)."""
+def arabic(tmp_path_factory, shared_dir: Path) -> tuple[Path, list, Path]:
+    """The kit rendered in Arabic and in French: (output folder, Arabic media, project root). Drawn once per
+    run: a worker that needs it too waits, then reads every image from the run's cache."""
     root = tmp_path_factory.mktemp("arabic")
     project = make_project(root / "kit", KIT / "content")
-    content, _ = check(project)
-    media = render_infographics(content, "ar", project, root / "out" / "ar")
-    render_infographics(content, "fr", project, root / "out" / "fr")
+    with locked(shared_dir / "infographics-arabic.lock"):
+        media = render_images(project, "ar", root / "out" / "ar")
+        render_images(project, "fr", root / "out" / "fr")
     return root / "out", media, root
 
 
@@ -303,8 +328,7 @@ def test_logo_is_inlined_as_sanitised_shapes(tmp_path: Path) -> None:
 def test_content_text_is_escaped(tmp_path: Path) -> None:
     project = kit_project(tmp_path)
     edit(project, "guides/shelter.yml", 'title: "Entrez dans un bâtiment"', 'title: "Eau & gaz : fermez"')
-    content, _ = check(project)
-    media = render_infographics(content, "fr", project, tmp_path / "out")
+    media = render_images(project, "fr", tmp_path / "out")
     svg = next(m for m in media if m.fmt == "svg" and "checklist" in m.path)
     text = (tmp_path / "out" / svg.path).read_text(encoding="utf-8")
     assert "Eau &amp; gaz" in text

@@ -1,49 +1,40 @@
-"""Infographics of the real content, in French and English: every size, weight, accessibility, determinism.
+"""Infographics of the default kit (frozen in tests/fixtures/kit/), in French and English: every size, weight,
+accessibility, determinism.
 
-The first run renders about 90 images (about a minute on two cores); later runs read them from the
-render cache in .relais-cache/infographics (keyed on a hash of every input), like the build does.
+They are the images of the run's shared build (``built_site``): drawn once per run, here read back from the
+run's cache (keyed on a hash of every input), as a rebuild does.
 """
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 from PIL import Image
 
+from conftest import KIT
+from relais.engine.fingerprint import code_digest
+from relais.pipeline import read
 from relais.render.images import raster
 from relais.render.images.formats import FORMATS
+from relais.render.images.infographics import Shared, image_tasks
 from relais.render.images.paint import Palette, ContrastLog
-from relais.render.images.scene import draw, environment
-from relais.pipeline import check
 from relais.render.images.raster import check_references
-from relais.render.images.infographics import jobs, render_infographics
-from test_infographics import SVG_NS, XML_LANG, make_project
+from relais.render.images.scene import draw, environment
+from test_infographics import SVG_NS, XML_LANG, make_project, render_images
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("fr", "en")
 SIZES = [(f.width, f.height) for f in FORMATS]
 
 
-def real_content_copy(target: Path) -> Path:
-    """The real content, without translation folders of languages site.yml does not list (yet)."""
-    shutil.copytree(ROOT / "content", target)
-    listed = {lang["code"] for lang in yaml.safe_load((target / "site.yml").read_text("utf-8"))["languages"]}
-    for folder in (target / "translations").iterdir():
-        if folder.name not in listed:
-            shutil.rmtree(folder)
-    return target
-
-
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
+def real(tmp_path_factory, built_site):
+    """The French and English images of a copy of the default kit; the shared build made them already."""
     root = tmp_path_factory.mktemp("real")
-    project = make_project(root / "kit", real_content_copy(root / "content"))
-    content, _ = check(project)
-    media = {lang: render_infographics(content, lang, project, root / "out" / lang) for lang in LANGS}
+    project = make_project(root / "kit", KIT)
+    content, _, _ = read(project)
+    media = {lang: render_images(project, lang, root / "out" / lang) for lang in LANGS}
     return content, project, media, root / "out"
 
 
@@ -103,14 +94,14 @@ def test_svg_is_accessible_and_self_contained(real, lang: str) -> None:
 
 
 def story_svgs(real, lang: str):
+    """The SVG of every story (1080x1920) image, drawn from its task's spec as the task draws it."""
     content, project, _, _ = real
-    local = content.in_language(lang)
     env = environment(project.infographics_dir)
-    logo = content.root / content.site.brand.logo
-    for job in jobs(content, local):
+    for task, job in image_tasks(content, lang, Shared.read(content, project.infographics_dir), code_digest()):
         if job.fmt.name == "1080x1920":
-            svg, problems = draw(job, local, env, Palette.from_brand(content.site.brand), logo, ContrastLog(),
-                                 " ".join(local.site.hashtags))
+            spec = task.spec
+            assert spec.palette == Palette.from_brand(content.site.brand) and spec.logo is not None
+            svg, problems = draw(job, spec.local, env, spec.palette, spec.logo, ContrastLog(), spec.hashtags)
             assert not problems.items
             yield job, svg
 
@@ -152,7 +143,7 @@ def test_rebuild_reads_every_image_from_the_cache(real, tmp_path: Path, monkeypa
 
     monkeypatch.setattr(raster, "render_png", refuse)
     monkeypatch.setattr(raster, "render_jpeg", refuse)
-    again = render_infographics(content, "en", project, tmp_path / "en")
+    again = render_images(project, "en", tmp_path / "en")
     assert [(m.path, m.size_bytes) for m in again] == [(m.path, m.size_bytes) for m in media["en"]]
 
 

@@ -1,6 +1,7 @@
-"""Print documents (relais.render.print.documents): real PDFs from the fixture kit in tests/fixtures/print/,
-checked with pikepdf (boxes, tags, metadata, fonts), pypdfium2 (pages as images: QR code, greyscale
-contrast, text position) and zxing-cpp (QR decoding).
+"""Print documents (relais.render.print): real PDFs from the fixture kit in tests/fixtures/print/, made by the
+build's print tasks (``print_tasks``, what ``build`` publishes), checked with pikepdf (boxes, tags, metadata,
+fonts), pypdfium2 (pages as images: QR code, greyscale contrast, text position) and zxing-cpp (QR decoding).
+The old entry point (``render_print_documents``, documents.py's process pool) is tested on its own.
 
 The fixture kit is a frozen copy of the content (French source, English translation, and a partial Arabic
 translation for right-to-left and fallback checks), so editors can change content/ without breaking these
@@ -24,14 +25,23 @@ import pytest
 import zxingcpp
 from markupsafe import escape
 
+from conftest import locked
+from relais import colour
+from relais.content import Content
+from relais.engine.cache import Cache
+from relais.engine.fingerprint import code_digest
+from relais.engine.progress import Progress
+from relais.engine.runner import Engine
 from relais.icons import icon_svg_paths
-from relais.pipeline import check
+from relais.pipeline import read
 from relais.project import Project
 from relais.render.print import documents as leaflets
 from relais.render.print import view as pv
 from relais.render.print.documents import PrintDoc, PrintError, plan_print_documents, render_print_documents
-from relais.render.print.engine import (FONT_NAME_PREFIXES, FONT_ROOTS, PrintJob, SafeFetcher, render_pdf,
-                                        resolve_url)
+from relais.render.print import engine
+from relais.render.print.engine import (FONT_FACES, FONT_NAME_PREFIXES, PrintJob, SafeFetcher,
+                                        font_face_css, font_roots, render_document, resolve_url, static_faces)
+from relais.render.print.tasks import print_job, print_tasks
 from relais.urls import absolute_url, page_path, print_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,22 +58,37 @@ KINDS = {"prepare": "guide", "act-responsibly": "guide", "boston-2013": "case-st
 
 @pytest.fixture(scope="module")
 def content():
-    content, _ = check(Project(FIXTURE))
+    content, _, _ = read(Project(FIXTURE))
     return content
 
 
+def print_documents(content: Content, lang: str, cache: Cache, jobs: int) -> tuple[list[PrintDoc], dict[str, bytes]]:
+    """Every document of ``lang`` as the build makes it (its print tasks, through ``cache``): the records
+    (stable order, sizes) and the bytes by path under the language folder."""
+    planned = print_tasks(content, lang, THEME, PROJECT.cache_dir / "print-fonts", code_digest())
+    engine = Engine(cache, progress=Progress(enabled=False), jobs=jobs)
+    try:
+        results = engine.run(f"print ({lang})", [task for task, _ in planned])
+    finally:
+        engine.close()
+    assert [p for result in results.values() for p in result.problems] == []
+    files = {doc.path: results[task.name].files[task.name] for task, doc in planned}
+    return [dataclasses.replace(doc, size_bytes=len(files[doc.path])) for _, doc in planned], files
+
+
 @pytest.fixture(scope="module")
-def built(content, tmp_path_factory):
-    """Every document in French and English, rendered once by the process pool."""
+def built(content, tmp_path_factory, shared_dir):
+    """Every document in French and English, as the build publishes them: made once per run by a pool of two
+    workers (a worker that needs them too waits, then reads them from the run's cache), written to a folder."""
     out = tmp_path_factory.mktemp("print")
-    lines: list[tuple[float, str]] = []
-
-    def progress(line: str) -> None:
-        lines.append((time.monotonic(), line))
-
-    docs = {lang: render_print_documents(content, lang, PROJECT, out / lang, jobs=2, progress=progress)
-            for lang in ("fr", "en")}
-    return out, docs, lines
+    docs = {}
+    with locked(shared_dir / "print-fixture.lock"):
+        for lang in ("fr", "en"):
+            docs[lang], files = print_documents(content, lang, Cache(PROJECT.cache_dir / "results"), jobs=2)
+            for path, data in files.items():
+                (out / lang / path).parent.mkdir(parents=True, exist_ok=True)
+                (out / lang / path).write_bytes(data)
+    return out, docs
 
 
 def all_docs(built) -> list[PrintDoc]:
@@ -86,7 +111,7 @@ def box(page, name: str) -> tuple[float, float, float, float]:
 
 
 def test_every_document_in_both_editions(built, content):
-    out, docs, lines = built
+    out, docs = built
     for lang, written in docs.items():
         expected = {(g.id, f, e) for g in content.guides for f in ("a4", "a5", "a3") for e in ("office", "press")}
         expected |= {(c.id, "a4", e) for c in content.case_studies for e in ("office", "press")}
@@ -98,11 +123,68 @@ def test_every_document_in_both_editions(built, content):
             path = out / lang / doc.path
             assert path.read_bytes()[:5] == b"%PDF-"
             assert doc.size_bytes == path.stat().st_size
-    assert len(lines) == len(all_docs(built))  # progress: once per finished document...
-    assert all(line.startswith("print/") and line.endswith("KB)") for _, line in lines)
-    assert {line.split(" ")[0] for _, line in lines} == {d.path for d in all_docs(built)}
-    french = [stamp for stamp, line in lines if "-fr-" in line]
-    assert french[-1] - french[0] > 0.3  # ...as each one finishes, not all at the end
+
+
+def test_the_old_entry_point_writes_and_reports_each_document(content, tmp_path):
+    """``render_print_documents`` writes every document of one guide, and calls ``progress`` once per document.
+    (In this process: the build's pool is tested below, and by ``built``.)"""
+    one = dataclasses.replace(content, guides=content.guides[:1], case_studies=[], pages=[])
+    lines: list[str] = []
+    docs = render_print_documents(one, "fr", PROJECT, tmp_path, jobs=1, progress=lines.append)
+    assert {(d.page_id, d.fmt, d.edition) for d in docs} == {(one.guides[0].id, f, e) for f in ("a4", "a5", "a3")
+                                                             for e in ("office", "press")}
+    for doc in docs:
+        assert doc.path == print_path(doc.page_id, "fr", doc.fmt, doc.edition)
+        assert (tmp_path / doc.path).read_bytes()[:5] == b"%PDF-" and doc.size_bytes == (tmp_path / doc.path).stat().st_size
+    assert len(lines) == len(docs)  # progress: once per document
+    assert all(line.startswith("print/") and line.endswith("KB)") for line in lines)
+    assert {line.split(" ")[0] for line in lines} == {d.path for d in docs}
+
+
+class _Stamped(io.StringIO):
+    """A log that notes when each line was written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stamps: list[tuple[float, str]] = []
+
+    def write(self, text: str) -> int:
+        if text.strip():
+            self.stamps.append((time.monotonic(), text.strip()))
+        return super().write(text)
+
+
+def test_the_build_reports_each_document_as_it_finishes(content):
+    """The engine's progress counts the documents as each one finishes on the pool, not all at the end."""
+    one = dataclasses.replace(content, guides=content.guides[:1], case_studies=[], pages=[])
+    planned = print_tasks(one, "fr", THEME, PROJECT.cache_dir / "print-fonts", code_digest())
+    log = _Stamped()
+    engine = Engine(Cache.disabled(), progress=Progress(stream=log), jobs=2)
+    try:
+        results = engine.run("print", [task for task, _ in planned])
+    finally:
+        engine.close()
+    assert all(result.ok for result in results.values())
+    counted = [(stamp, line) for stamp, line in log.stamps if re.fullmatch(r"print: \d/6( made)?", line)]
+    assert [line for _, line in counted] == [f"print: {n}/6" for n in range(1, 6)] + ["print: 6/6 made"]
+    assert counted[-1][0] - counted[0][0] > 0.3  # as each one finishes, not all at the end
+
+
+def test_the_old_entry_point_lays_out_what_the_build_publishes(content, tmp_path):
+    """``plan_print_documents`` gives the very jobs of the build's print tasks (it once left out ``fill_to``:
+    its flyers and posters did not keep the essentials at the foot)."""
+    planned = {p.doc.path: p.job for p in plan_print_documents(content, "fr", PROJECT, tmp_path)}
+    for task, doc in print_tasks(content, "fr", THEME, PROJECT.cache_dir / "print-fonts", code_digest()):
+        assert dataclasses.replace(planned[doc.path], out_path="") == print_job(task.spec), doc.path
+
+
+def test_a_changed_copy_of_the_content_is_localised_again(content):
+    """``in_language`` is cached per Content: a copy made with ``dataclasses.replace`` starts a cache of its
+    own (it once shared the original's, and answered with the original's pages)."""
+    assert len(content.in_language("fr").guides) == 2
+    one = dataclasses.replace(content, guides=content.guides[:1])
+    assert len(one.in_language("fr").guides) == 1
+    assert len(content.in_language("fr").guides) == 2
 
 
 def test_trim_bleed_and_media_boxes(built, content):
@@ -230,17 +312,17 @@ def test_short_url_printed_beside_the_qr_code(built, content):
 
 
 def test_two_builds_are_byte_identical(built, content, tmp_path):
-    """A second build, sequential and in this process, gives the same bytes as the parallel one (one guide in
-    every format and edition, and the case study)."""
+    """A second build, sequential, in this process and without the cache, gives the same bytes as the parallel
+    one (one guide in every format and edition, and the case study)."""
     subset = dataclasses.replace(content, guides=content.guides[:1], pages=[])
     before = dict(os.environ)
-    again = render_print_documents(subset, "fr", PROJECT, tmp_path, jobs=1)
+    again, files = print_documents(subset, "fr", Cache.disabled(), jobs=1)
     assert dict(os.environ) == before  # SOURCE_DATE_EPOCH and FONTCONFIG_FILE restored
     assert len(again) == 8
     first = {d.path: d for d in built[1]["fr"]}
     for doc in again:
         assert doc == first[doc.path]
-        assert (tmp_path / doc.path).read_bytes() == pdf_path(built, doc).read_bytes(), doc.path
+        assert files[doc.path] == pdf_path(built, doc).read_bytes(), doc.path
 
 
 def test_source_date_epoch_from_content(content):
@@ -303,7 +385,7 @@ def test_press_backgrounds_run_into_the_bleed(built):
             width, _ = image.size
             # 1 pt from the media box's edge (inside the bleed for press), halfway down the masthead's top
             samples = [image.getpixel((x, 12)) for x in (1, width // 2, width - 2)]
-            primary = pv.rgb("#000091")
+            primary = colour.rgb("#000091")
             if edition == "press":
                 assert all(max(abs(a - b) for a, b in zip(s, primary)) < 40 for s in samples), (fmt, samples)
             else:
@@ -336,7 +418,7 @@ def test_no_crop_marks_when_the_site_says_so(content, tmp_path):
     site = content.site.model_copy(update={"print": content.site.print.model_copy(update={"crop_marks": False})})
     plain = dataclasses.replace(content, site=site)
     job = next(p.job for p in plan_print_documents(plain, "fr", PROJECT, tmp_path)
-               if p.job.name.endswith("a5-press.pdf"))
+               if p.doc.path.endswith("a5-press.pdf"))
     assert not any("marks: crop" in css for css in job.stylesheets)
     assert not any("-corner" in css for css in job.stylesheets)
     marked = next(p.job for p in plan_print_documents(content, "fr", PROJECT, tmp_path) if p.job.name == job.name)
@@ -355,9 +437,9 @@ def test_palette_contrast_in_greyscale(content, edition):
     colours = pv.palette(content.site.brand, edition)
     assert _used_roles() <= set(colours)  # every colour the stylesheet uses comes from the palette
     for ink, background in pv.COLOUR_PAIRS:
-        grey_ink, grey_background = pv.grey(colours[ink]), pv.grey(colours[background])
-        assert pv.contrast(grey_ink, grey_background) >= 4.5, (ink, background, grey_ink, grey_background)
-        assert pv.contrast(colours[ink], colours[background]) >= 4.5, (ink, background)
+        grey_ink, grey_background = colour.grey(colours[ink]), colour.grey(colours[background])
+        assert colour.contrast(grey_ink, grey_background) >= 4.5, (ink, background, grey_ink, grey_background)
+        assert colour.contrast(colours[ink], colours[background]) >= 4.5, (ink, background)
 
 
 def test_palette_stays_readable_with_a_light_brand_colour(content):
@@ -366,7 +448,7 @@ def test_palette_stays_readable_with_a_light_brand_colour(content):
     for edition in ("office", "press"):
         colours = pv.palette(brand, edition)
         for ink, background in pv.COLOUR_PAIRS:
-            assert pv.grey_contrast(colours[ink], colours[background]) >= 4.5, (edition, ink, background)
+            assert colour.grey_contrast(colours[ink], colours[background]) >= 4.5, (edition, ink, background)
 
 
 def _luminance(value: int) -> float:
@@ -425,7 +507,7 @@ def test_do_and_dont_told_apart_without_colour(content, tmp_path):
     """Do / don't items carry a written label (their group's heading) and a different mark (check / cross),
     so they stay distinct in black and white."""
     job = next(p.job for p in plan_print_documents(content, "fr", PROJECT, tmp_path)
-               if p.job.name == "print/act-responsibly-fr-a4.pdf")
+               if p.doc.path == "print/act-responsibly-fr-a4.pdf")
     html = job.variants[0]
     labels = content.in_language("fr").labels
     assert f">{labels.do}</h2>" in html and f">{labels.dont}</h2>" in html
@@ -447,10 +529,11 @@ def test_do_and_dont_told_apart_without_colour(content, tmp_path):
 def arabic(content, tmp_path_factory):
     out = tmp_path_factory.mktemp("ar")
     job = next(p.job for p in plan_print_documents(content, "ar", PROJECT, out)
-               if p.job.name == "print/act-responsibly-ar-a4-press.pdf")
-    pdf, result, refused = render_pdf(job)
+               if p.doc.path == "print/act-responsibly-ar-a4-press.pdf")
+    laid_out = render_document(job)
+    assert not laid_out.problems and not laid_out.warnings
     path = out / "leaflet.pdf"
-    path.write_bytes(pdf)
+    path.write_bytes(laid_out.pdf)
     return job, path
 
 
@@ -492,15 +575,27 @@ def test_right_to_left_grids_start_on_the_right(arabic, built):
 
 
 def test_fallback_texts_carry_their_own_language(arabic, content):
-    """Untranslated texts stand in French, marked lang="fr" in the HTML and /Lang (fr) in the PDF tags."""
+    """Untranslated texts stand in French, marked lang="fr" in the HTML and /Lang (fr) in the PDF tags: every
+    French passage is found (the fixture's warnings are empty) and only French text is marked."""
     job, path = arabic
     html = job.variants[0]
     summary = next(g for g in content.guides if g.id == "act-responsibly").summary
     assert f'<span lang="fr" dir="ltr">{escape(summary)}</span>' in html
     assert 'class="notice"' in html  # readers are told, in words, that part of the page is in French
+    _, passages = engine.scan_text(html)
+    assert len(passages) > 5 and {lang for lang, _ in passages} == {"fr"}
+    french = engine._normal(" ".join(text for _, text in passages))
+    texts = engine._marked_texts(path.read_bytes())
     with pikepdf.open(path) as pdf:
-        langs = {str(e.Lang) for e in structure(pdf) if "/Lang" in e}
-    assert "fr" in langs
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        marked = [e for e in structure(pdf) if "/Lang" in e]
+        assert {str(e.Lang) for e in marked} == {"fr"}
+        for element in marked:
+            mcids = [k for k in (element.K if isinstance(element.K, pikepdf.Array) else [element.K])
+                     if isinstance(k, int)]
+            drawn = engine._normal("".join(texts[(pages[element.Pg.objgen], k)] for k in mcids))
+            assert drawn and drawn in french, drawn
+    assert render_document(job).pdf == path.read_bytes()  # marking keeps the bytes reproducible
 
 
 def test_complete_language_has_no_fallback_notice(content, tmp_path):
@@ -513,10 +608,10 @@ def test_complete_language_has_no_fallback_notice(content, tmp_path):
 
 
 def test_fetcher_allows_only_theme_fonts_and_data():
-    roots = (THEME.resolve(), *FONT_ROOTS)
+    roots = (THEME.resolve(), *font_roots())
     mime, body = resolve_url((THEME / "print.css").as_uri(), roots)
     assert mime == "text/css" and body.startswith(b"/*")
-    font = next(FONT_ROOTS[0].glob("*.ttf"))
+    font = next(font_roots()[0].glob("*.ttf"))
     assert resolve_url(font.as_uri(), roots)[0] == "font/ttf"
     assert resolve_url("data:text/plain;base64,SGVsbG8=", roots) == ("text/plain", b"Hello")
     assert resolve_url("data:image/svg+xml,%3Csvg%2F%3E", roots) == ("image/svg+xml", b"<svg/>")
@@ -529,7 +624,7 @@ def test_fetcher_allows_only_theme_fonts_and_data():
 
 def test_fetcher_object_refuses_and_records():
     """The object WeasyPrint calls: refusals raise (WeasyPrint then logs an error) and are recorded."""
-    fetcher = SafeFetcher((THEME.resolve(), *FONT_ROOTS))
+    fetcher = SafeFetcher((THEME.resolve(), *font_roots()))
     for url in ("file:///etc/passwd", "http://example.org/", "https://example.org/a.css"):
         with pytest.raises(PermissionError):
             fetcher(url)
@@ -549,11 +644,11 @@ def test_fetcher_resolves_symlinks(tmp_path):
     assert resolve_url((theme / "ok.css").as_uri(), (theme.resolve(),))[1] == b"p {}"
 
 
-def _hostile_job(html: str, css: str = "") -> PrintJob:
+def _hostile_job(html: str, css: str = "", max_pages: int | None = None) -> PrintJob:
     return PrintJob(name="print/hostile-fr-a4.pdf", out_path="/nonexistent/never-written.pdf",
-                    variants=(html,), stylesheets=(leaflets.font_face_css(), css),
-                    base_url=THEME.as_uri() + "/", allowed_roots=(str(THEME), *map(str, FONT_ROOTS)),
-                    fontconfig_file=str(THEME / "fonts.conf"), source_date_epoch=0, max_pages=None)
+                    variants=(html,), stylesheets=(font_face_css(), css),
+                    base_url=THEME.as_uri() + "/", allowed_roots=(str(THEME), *map(str, font_roots())),
+                    fontconfig_file=str(THEME / "fonts.conf"), source_date_epoch=0, max_pages=max_pages)
 
 
 HOSTILE = """<!DOCTYPE html><html lang="fr"><head><title>Hostile</title>
@@ -564,12 +659,17 @@ HOSTILE = """<!DOCTYPE html><html lang="fr"><head><title>Hostile</title>
 
 
 def test_document_referencing_local_files_gets_nothing():
+    """WeasyPrint with our fetcher draws the hostile document anyway (render_document would refuse it): the
+    PDF holds nothing of the refused files."""
+    from weasyprint import CSS, HTML
+
     secret = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace").splitlines()[0]
-    pdf, result, refused = render_pdf(_hostile_job(HOSTILE, 'p::after { content: url("file:///etc/passwd"); }'),
-                                      strict=False)
+    fetcher = SafeFetcher((THEME.resolve(), *font_roots()))
+    css = CSS(string='p::after { content: url("file:///etc/passwd"); }', url_fetcher=fetcher)
+    pdf = HTML(string=HOSTILE, base_url=THEME.as_uri() + "/", url_fetcher=fetcher).write_pdf(stylesheets=[css])
     assert pdf.startswith(b"%PDF")
-    assert any(url.startswith("file:///etc/passwd") for url in refused)
-    assert "http://127.0.0.1:9/x.png" in refused
+    assert any(url.startswith("file:///etc/passwd") for url in fetcher.refused)
+    assert "http://127.0.0.1:9/x.png" in fetcher.refused
     text = "".join(pdfium.PdfDocument(pdf)[0].get_textpage().get_text_range())
     assert "root:" not in text and secret not in text
     with pikepdf.open(io.BytesIO(pdf)) as opened:
@@ -579,7 +679,7 @@ def test_document_referencing_local_files_gets_nothing():
 
 def test_refused_fetch_fails_the_document_with_its_name():
     with pytest.raises(PrintError, match=r"print/hostile-fr-a4\.pdf: refused to read file:///etc/passwd"):
-        render_pdf(_hostile_job(HOSTILE))
+        render_document(_hostile_job(HOSTILE))
 
 
 def test_refusals_while_parsing_a_stylesheet_count_for_every_document():
@@ -589,7 +689,7 @@ def test_refusals_while_parsing_a_stylesheet_count_for_every_document():
     html = '<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><p>Texte</p></body></html>'
     for _ in range(2):
         with pytest.raises(PrintError, match="refused to read file:///etc/passwd"):
-            render_pdf(_hostile_job(html, css))
+            render_document(_hostile_job(html, css))
 
 
 def test_weasyprint_errors_fail_the_document():
@@ -597,17 +697,71 @@ def test_weasyprint_errors_fail_the_document():
                    '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%2210%22 '
                    'height=%2210%22/%3E"></body></html>')
     with pytest.raises(PrintError, match=r"hostile-fr-a4\.pdf: .*alt"):
-        render_pdf(_hostile_job(missing_alt))
+        render_document(_hostile_job(missing_alt))
     missing_lang = "<!DOCTYPE html><html><head><title>T</title></head><body><p>Texte</p></body></html>"
     with pytest.raises(PrintError, match="lang"):
-        render_pdf(_hostile_job(missing_lang))
+        render_document(_hostile_job(missing_lang))
 
 
-def test_missing_glyph_fails_instead_of_using_a_system_font():
-    """No system font is reachable: a character none of our fonts has is an error, not a silent fallback."""
-    html = '<!DOCTYPE html><html lang="ja"><head><title>T</title></head><body><p>日本</p></body></html>'
-    with pytest.raises(PrintError, match="notdef|unsupported"):
-        render_pdf(_hostile_job(html, 'html { font-family: "Relais Atkinson"; }'))
+def test_missing_glyph_is_a_content_problem_not_a_system_font():
+    """No system font is reachable: a character none of our fonts has is a problem to fix in the content (one
+    sentence per character, in check and in build), never a silent fallback; the old entry point raises."""
+    html = '<!DOCTYPE html><html lang="ja"><head><title>T</title></head><body><p>Ωmega 日本</p></body></html>'
+    job = _hostile_job(html, 'html { font-family: "Relais Atkinson"; }')
+    for write in (False, True):
+        laid_out = render_document(job, write=write)
+        assert laid_out.pdf is None
+        assert len(laid_out.problems) == 2, laid_out.problems  # Ω is drawn with Noto Sans
+        assert "U+65E5" in laid_out.problems[0] and "none of the print fonts" in laid_out.problems[0]
+        assert "U+672C" in laid_out.problems[1]
+    with pytest.raises(PrintError, match=r"hostile-fr-a4\.pdf: the character \"日\""):
+        engine.render_pdf(job)
+
+
+def test_overflow_is_a_content_problem_check_lays_out_without_drawing(content, tmp_path):
+    """A one-sided format that the densest layout overflows: the problem comes back as a sentence, with the
+    densest variant, in check (write=False) and build alike; nothing is drawn."""
+    job = next(p.job for p in plan_print_documents(longest_content(content, "checklist"), "fr", PROJECT, tmp_path)
+               if p.doc.fmt == "a5")
+    job = dataclasses.replace(job, variants=job.variants[:2])  # the two most generous: both overflow
+    for write in (False, True):
+        laid_out = render_document(job, write=write)
+        assert (laid_out.variant, laid_out.layouts, laid_out.pdf) == (1, 2, None)
+        assert laid_out.pages > 1
+        assert laid_out.problems == (f"the text needs {laid_out.pages} pages, the format has 1; "
+                                     "shorten the texts of this page",)
+    soft = dataclasses.replace(job, hard_limit=False)  # case studies may run longer: accepted
+    laid_out = render_document(soft)
+    assert not laid_out.problems and laid_out.pdf.startswith(b"%PDF")
+    assert render_document(soft, write=False).pdf is None
+
+
+def test_variable_fonts_become_static_instances_made_once(tmp_path):
+    """Each variable face is a static instance at its weight (same advances as the variable font there), kept
+    under a hash of its inputs and reused; the @font-face rules and the fetcher's roots use the cache."""
+    import uharfbuzz as hb
+
+    faces = static_faces(tmp_path)
+    css = font_face_css(tmp_path)
+    assert "[" not in css and tmp_path.as_uri() in css and tmp_path in font_roots(tmp_path)
+    made = sorted(tmp_path.glob("*.ttf"))
+    assert len(made) == 6
+    for family, family_faces in faces.items():
+        for (weight, style, path), (_, _, source) in zip(family_faces, FONT_FACES[family]):
+            if "[" not in source.name:
+                assert path == source
+                continue
+            static_face = hb.Face(hb.Blob.from_file_path(str(path)))
+            variable = hb.Font(hb.Face(hb.Blob.from_file_path(str(source))))
+            variable.set_variations({"wght": weight})
+            static = hb.Font(static_face)
+            assert static_face.glyph_count == variable.face.glyph_count
+            assert all(static.get_glyph_h_advance(g) == variable.get_glyph_h_advance(g)
+                       for g in range(0, static_face.glyph_count, 7)), (path, weight)
+    stamps = {path: path.stat().st_mtime_ns for path in made}
+    static_faces.cache_clear()
+    assert static_faces(tmp_path) == faces
+    assert {path: path.stat().st_mtime_ns for path in made} == stamps  # reused, not made again
 
 
 def test_content_text_is_escaped(content, tmp_path):
@@ -619,8 +773,8 @@ def test_content_text_is_escaped(content, tmp_path):
     html = job.variants[0]
     assert "Tom &amp; Jerry &#34;quoted&#34; 1 &lt; 2 &gt; 0 &#39;x&#39;" in html
     assert tricky not in html
-    pdf, result, refused = render_pdf(job)
-    assert not refused
+    laid_out = render_document(job)
+    assert not laid_out.problems and laid_out.pdf.startswith(b"%PDF")
 
 
 def test_error_in_a_worker_stops_the_build_and_names_the_document(content, tmp_path):
@@ -634,18 +788,32 @@ def test_error_in_a_worker_stops_the_build_and_names_the_document(content, tmp_p
         render_print_documents(one, "fr", Project(project), tmp_path / "out", jobs=2)
 
 
+def _embedded_font_dates(pdf: bytes) -> set[int]:
+    from fontTools.ttLib import TTFont
+
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        files = [obj.FontFile2.read_bytes() for obj in opened.objects
+                 if isinstance(obj, pikepdf.Dictionary) and "/FontFile2" in obj]
+    assert files
+    return {TTFont(io.BytesIO(data))["head"].modified for data in files}
+
+
 def test_source_date_is_what_dates_the_fonts(content, tmp_path):
-    """The same input and date give the same bytes; another source_date changes the date fontTools writes
-    into the variable fonts it instantiates (Noto Sans Arabic here), never the clock."""
-    def first_job(c):
-        job = next(p.job for p in plan_print_documents(c, "ar", PROJECT, tmp_path)
+    """The same input and date give the same bytes. An embedded font is dated by source_date (fontTools
+    stamps SOURCE_DATE_EPOCH when WeasyPrint subsets with it) or keeps its own date (HarfBuzz, and our static
+    instances): never the clock, never the day the font cache was made."""
+    from fontTools.misc.timeTools import epoch_diff
+    from fontTools.ttLib import TTFont
+
+    own = {TTFont(path, lazy=True)["head"].modified for faces in FONT_FACES.values() for _, _, path in faces}
+    for source_date in ("2026-11-21", "2027-01-01"):
+        dated = dataclasses.replace(content, site=content.site.model_copy(update={"source_date": source_date}))
+        job = next(p.job for p in plan_print_documents(dated, "ar", PROJECT, tmp_path)
                    if p.doc.fmt == "a5" and p.doc.page_id == "act-responsibly")
-        return dataclasses.replace(job, variants=job.variants[:1], max_pages=None)
-    later = dataclasses.replace(content, site=content.site.model_copy(update={"source_date": "2027-01-01"}))
-    job, later_job = first_job(content), first_job(later)
-    assert later_job.source_date_epoch != job.source_date_epoch
-    assert render_pdf(job)[0] == render_pdf(job)[0]
-    assert render_pdf(later_job)[0] != render_pdf(job)[0]
+        job = dataclasses.replace(job, variants=job.variants[:1], max_pages=None)
+        pdf = render_document(job).pdf
+        assert render_document(job).pdf == pdf
+        assert _embedded_font_dates(pdf) <= own | {job.source_date_epoch - epoch_diff}
 
 
 def test_missing_theme_is_a_clear_error(content, tmp_path):
@@ -695,21 +863,28 @@ def test_longest_texts_still_fit_their_formats(content, tmp_path, kinds):
         job = item.job
         assert len(job.variants) >= 3
         densest = dataclasses.replace(job, variants=job.variants[-1:])
-        pdf, result, refused = render_pdf(densest)  # strict: raises if over the page limit
-        assert result.pages <= {"a4": 2, "a5": 1, "a3": 1}[item.doc.fmt], job.name
-        assert not refused
+        laid_out = render_document(densest, write=False)
+        assert not laid_out.problems, (job.name, laid_out.problems)
+        assert laid_out.pages <= {"a4": 2, "a5": 1, "a3": 1}[item.doc.fmt], job.name
 
 
 def test_layout_gets_denser_only_when_needed(content, tmp_path):
     """Generous first: the layout kept is the first that fits; every looser one overflows the format."""
-    planned = {p.job.name: p.job for p in plan_print_documents(content, "fr", PROJECT, tmp_path)}
+    planned = {p.doc.path: p.job for p in plan_print_documents(content, "fr", PROJECT, tmp_path)}
     for name in ("print/prepare-fr-a5.pdf", "print/act-responsibly-fr-a3-press.pdf"):
         job = planned[name]
-        chosen = render_pdf(job)[1].variant
-        for looser in range(chosen):
-            with pytest.raises(PrintError, match="needs 2 pages, the format has 1"):
-                render_pdf(dataclasses.replace(job, variants=job.variants[looser:looser + 1]))
+        laid_out = render_document(job, write=False)
+        assert not laid_out.problems and laid_out.layouts == laid_out.variant + 1
+        built = render_document(job)
+        assert built.variant == laid_out.variant  # check and build keep the same layout
+        after_check = render_document(job, first=laid_out.variant)  # a build told what the check chose
+        assert (after_check.variant, after_check.layouts) == (laid_out.variant, 1)
+        assert after_check.pdf == built.pdf
+        for looser in range(laid_out.variant):
+            overflow = render_document(dataclasses.replace(job, variants=job.variants[looser:looser + 1]),
+                                       write=False)
+            assert overflow.problems and "needs 2 pages, the format has 1" in overflow.problems[0]
     long = longest_content(content, "checklist")
     job = next(p.job for p in plan_print_documents(long, "fr", PROJECT, tmp_path) if p.doc.fmt == "a5")
-    with pytest.raises(PrintError, match="needs 2 pages, the format has 1"):
-        render_pdf(dataclasses.replace(job, variants=job.variants[:1]))
+    overflow = render_document(dataclasses.replace(job, variants=job.variants[:1]), write=False)
+    assert "needs 2 pages, the format has 1" in overflow.problems[0]

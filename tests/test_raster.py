@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import base64
+import os
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 
 import pytest
 from PIL import Image
 
-from relais.render.images.raster import RasterTooLarge, UnsafeSvg, check_references, render_jpeg, render_png
+from relais.render.images.raster import (
+    RasterTooLarge,
+    UnsafeSvg,
+    check_references,
+    rasterise,
+    render_jpeg,
+    render_png,
+)
 
 CARD = """<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 1080 1080">
 <rect width="1080" height="1080" fill="#fff4d6"/>
@@ -43,6 +52,8 @@ def test_png_has_exact_size_fits_budget_and_is_reproducible() -> None:
 def test_png_scales_the_viewbox_to_the_requested_size() -> None:
     image = open_png(render_png(CARD.format(w=1080, h=1080), 540, 540))
     assert image.size == (540, 540)
+    assert image.getpixel((500, 120))[:3] == (0xC0, 0x39, 0x2B)  # the banner, at half scale
+    assert image.getpixel((20, 20))[:3] == (0xFF, 0xF4, 0xD6)
 
 
 def test_png_size_mismatch_is_an_error() -> None:
@@ -59,8 +70,31 @@ def test_png_over_budget_is_quantised_deterministically() -> None:
     assert len(small) <= budget
     image = open_png(small)
     assert image.mode == "P" and image.size == (400, 400)
+
+
+def test_png_steps_colours_down_instead_of_failing() -> None:
+    tight = render_png(GRADIENT, 400, 400, max_bytes=2_000)
+    assert len(tight) <= 2_000 and tight == render_png(GRADIENT, 400, 400, max_bytes=2_000)
+    image = open_png(tight)
+    assert image.mode == "P" and image.size == (400, 400) and len(image.getcolors()) < 256
+
+
+def noise_svg(width: int, height: int) -> str:
+    noise = BytesIO()
+    Image.frombytes("RGB", (width, height), os.urandom(width * height * 3)).save(noise, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(noise.getvalue()).decode()
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">'
+            f'<image href="{uri}" width="{width}" height="{height}"/></svg>')
+
+
+def test_png_of_noise_fits_one_bit_a_pixel() -> None:
+    """The worst case: two colours always fit width * height / 8 bytes plus headers, so the default
+    budget (300 KB) holds even a 1080x1920 image (259 KB a bit a pixel) and no content can fail."""
+    svg = noise_svg(200, 200)
+    data = render_png(svg, 200, 200, max_bytes=200 * 200 // 8 + 2_000)
+    assert open_png(data).size == (200, 200)
     with pytest.raises(RasterTooLarge):
-        render_png(GRADIENT, 400, 400, max_bytes=2_000)
+        render_png(svg, 200, 200, max_bytes=1_000)
 
 
 def test_jpeg_fits_budget_and_steps_quality_down() -> None:
@@ -121,3 +155,34 @@ def test_embedded_images_and_internal_references_are_allowed() -> None:
     image = open_png(render_png(svg, 40, 20))
     assert image.getpixel((10, 10))[:3] == (0, 128, 255)
     assert image.getpixel((30, 10))[:3] == (255, 0, 0)
+
+
+def ink_box(svg: str) -> tuple[int, int, int, int] | None:
+    return rasterise(svg, 400, 100).getchannel("A").getbbox()
+
+
+@pytest.mark.parametrize("family", ['font-family="sans-serif"', 'style="font-family: Nope, sans-serif"', ""])
+def test_generic_sans_serif_and_no_family_draw_the_latin_face(family: str) -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100">'
+           f'<text x="10" y="60" font-size="40" {family}>Alerte</text></svg>')
+    named = svg.replace(family, 'font-family="Atkinson Hyperlegible"') if family else svg
+    assert ink_box(svg) is not None and ink_box(svg) == ink_box(named)
+
+
+def test_system_fonts_are_never_used() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100">'
+           '<text x="10" y="60" font-size="40" font-family="DejaVu Sans">Alerte</text></svg>')
+    assert ink_box(svg) is None  # Debian's DejaVu Sans is installed here, and ignored
+
+
+def test_invalid_svg_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="invalid SVG"):
+        render_png("<svg", 10, 10)
+
+
+def test_renders_from_another_thread() -> None:
+    """The binding's objects belong to the thread that made them: each thread gets its own."""
+    svg = CARD.format(w=1080, h=1080)
+    here = render_png(svg, 540, 540)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(render_png, svg, 540, 540).result() == here

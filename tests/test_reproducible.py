@@ -1,4 +1,8 @@
-"""Same sources, same bytes: a reviewer can trust a diff and anyone can verify a copy of the site."""
+"""Same sources, same bytes: a reviewer can trust a diff and anyone can verify a copy of the site.
+
+The cold reproducibility test runs on the tiny kit (tests/fixtures/tiny/) in ``make test``; its full-kit
+version is marked ``slow`` (``make test-slow``): a cold build of the default kit takes minutes on two cores.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+import pytest
+
+from conftest import ROOT, TINY, Kit, copy_kit
 
 # Internet sockets are refused; local Unix sockets (the process pool's forkserver) stay allowed.
 BLOCK_NETWORK = '''
@@ -28,24 +34,48 @@ socket.getaddrinfo = _refuse
 '''
 
 
-def build(project: Path, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--project", str(project), "build"],
-                          capture_output=True, text=True, env={**os.environ, **env}, timeout=900)
-
-
-def test_two_builds_in_other_folders_time_zones_and_locales_are_identical(tmp_path: Path, built_site: Path):
-    """The session build ran with this environment; this one with another folder, zone, locale and no network."""
+def elsewhere_build(kit: Kit, tmp_path: Path) -> subprocess.CompletedProcess:
+    """``build.py build`` in a process of its own, with another time zone, locale and hash seed, no network,
+    and no shared cache (``kit`` is in another folder than any other build): everything made again."""
     blocker = tmp_path / "offline"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(BLOCK_NETWORK, encoding="utf-8")
-    kit = copy_project(tmp_path / "elsewhere" / "deeper")
-    env = {"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONPATH": str(blocker),
-           "PYTHONHASHSEED": "123"}
-    result = build(kit.root, env)
+    env = {key: value for key, value in os.environ.items() if key != "RELAIS_CACHE_DIR"}
+    env.update({"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONPATH": str(blocker),
+                "PYTHONHASHSEED": "123"})
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--project", str(kit.root), "build"],
+                          capture_output=True, text=True, env=env, timeout=900)
+
+
+def sums(site: Path) -> list[str]:
+    return (site / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+
+
+def test_two_cold_builds_in_other_folders_time_zones_and_locales_are_identical(tmp_path: Path, monkeypatch):
+    """The tiny kit built twice from nothing: here (this process's zone and locale), and in another folder,
+    zone, locale and hash seed, without network."""
+    monkeypatch.delenv("RELAIS_CACHE_DIR", raising=False)  # cold: each build makes everything itself
+    here = copy_kit(tmp_path / "here", TINY)
+    result = here.run("build")
     assert result.returncode == 0, result.stderr
-    first = (built_site / "SHA256SUMS").read_text(encoding="utf-8")
-    second = (kit.root / "site" / "SHA256SUMS").read_text(encoding="utf-8")
-    assert first.splitlines() == second.splitlines()
+    assert "reused 0" in result.stdout
+    there = copy_kit(tmp_path / "elsewhere" / "deeper", TINY)
+    result = elsewhere_build(there, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "reused 0" in result.stdout
+    assert len(sums(here.root / "site")) > 50
+    assert sums(here.root / "site") == sums(there.root / "site")
+
+
+@pytest.mark.slow
+def test_the_default_kit_built_cold_elsewhere_is_identical(tmp_path: Path, built_site: Path):
+    """The shared build ran with this environment; this one, cold, with another folder, zone, locale and no
+    network (several minutes on two cores: ``make test-slow``)."""
+    kit = copy_kit(tmp_path / "elsewhere" / "deeper")
+    result = elsewhere_build(kit, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "reused 0" in result.stdout
+    assert sums(built_site) == sums(kit.root / "site")
 
 
 def test_manifest_verifies_with_sha256sum(built_site: Path):
@@ -58,7 +88,7 @@ def test_manifest_verifies_with_sha256sum(built_site: Path):
 
 
 def test_the_network_blocker_really_blocks(tmp_path: Path):
-    """Guard for the test above: with the blocker, a connection attempt fails."""
+    """Guard for the tests above: with the blocker, a connection attempt fails."""
     (tmp_path / "sitecustomize.py").write_text(BLOCK_NETWORK, encoding="utf-8")
     probe = "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9))\nexcept OSError as e:\n    print(e)"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,

@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
+from conftest import KIT, ROOT
 from relais.load import kind_of
 from relais.schema import all_schemas
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = KIT  # the frozen default kit; its files point to the repository's schemas/
 FILES = sorted(p for p in CONTENT.rglob("*.yml"))
 
 

@@ -7,6 +7,7 @@ once per other language in ``content/translations/<lang>/``, found by the same s
 import re
 import typing
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -21,12 +22,31 @@ class Translatable:
 TRANSLATABLE = Translatable()
 
 
-def is_translatable(info) -> bool:
-    """True for a field typed ``Text`` (also when optional: the marker then sits inside the union)."""
-    if any(meta is TRANSLATABLE for meta in info.metadata):
+class WebAddress:
+    """Marker put on ``WebUrl`` and ``LinkUrl`` fields; validation checks their host names."""
+
+    def __repr__(self) -> str:
+        return "WebAddress()"
+
+
+WEB_ADDRESS = WebAddress()
+
+
+def _has_marker(info, marker) -> bool:
+    """True when the field's type carries ``marker`` (also when optional: it then sits inside the union)."""
+    if any(meta is marker for meta in info.metadata):
         return True
-    return any(meta is TRANSLATABLE for arg in typing.get_args(info.annotation)
-               for meta in getattr(arg, "__metadata__", ()))
+    return any(meta is marker for arg in typing.get_args(info.annotation) for meta in getattr(arg, "__metadata__", ()))
+
+
+def is_translatable(info) -> bool:
+    """True for a field typed ``Text``."""
+    return _has_marker(info, TRANSLATABLE)
+
+
+def is_web_address(info) -> bool:
+    """True for a field typed ``WebUrl`` or ``LinkUrl``."""
+    return _has_marker(info, WEB_ADDRESS)
 
 # Control characters and bidi overrides can hide or reorder text; content never needs them.
 _FORBIDDEN_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -51,8 +71,29 @@ def plain_text(max_length: int, *, translatable: bool = True):
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 IconName = Annotated[str, StringConstraints(pattern=r"^(material|fontawesome|octicons|simple)/[a-z0-9/-]+$")]
-WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=300)]
-LinkUrl = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)[^\s<>\"']+$", max_length=300)]
+
+
+def _no_credentials(value: str) -> str:
+    """Addresses are published: a user name or password in one leaks it, and 'https://trusted@other/' hides the
+    real host behind a trusted name. Browsers read a backslash as '/', Python does not: refuse it too."""
+    if not value.startswith(("http://", "https://")):
+        return value
+    if "\\" in value:
+        raise ValueError("contains a backslash (\\); web addresses use '/'")
+    try:
+        netloc = urlsplit(value).netloc
+    except ValueError as exc:
+        raise ValueError(f"is not a valid web address ({exc}); check it") from exc
+    if "@" in netloc:
+        raise ValueError("contains a user name or password (the part before '@' in https://name:password@host/); "
+                         "remove it, the address is published")
+    return value
+
+
+WebUrl = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=300),
+                   AfterValidator(_no_credentials), WEB_ADDRESS]
+LinkUrl = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:|tel:)[^\s<>\"']+$", max_length=300),
+                    AfterValidator(_no_credentials), WEB_ADDRESS]
 
 Title = plain_text(90)
 Line = plain_text(180)

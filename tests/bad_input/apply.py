@@ -13,6 +13,10 @@ def apply(case: dict, content_dir: Path) -> None:
     path = content_dir / case["file"]
     path.parent.mkdir(parents=True, exist_ok=True)
     encoding = "latin-1" if case.get("latin1") else "utf-8"
+    if "symlink" in case:  # the file becomes a symbolic link to ``symlink`` (relative to the link's folder)
+        path.unlink(missing_ok=True)
+        path.symlink_to(case["symlink"])
+        return
     if "write" in case:
         path.write_bytes(case["write"].encode(encoding))
         return

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from relais.content import LocalContent
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
+from relais.svg import Logo
 from relais.render.images.paint import Painter, Palette
 from relais.render.images.typeset import Typesetter, Where
 
@@ -53,7 +53,7 @@ class Canvas:
     ts: Typesetter
     content: Box = field(default_factory=lambda: Box(0, 0, 0, 0))
     framed: Any = None  # the frame's values and geometry
-    logo: Path | None = None  # the brand logo file
+    logo: Logo | None = None  # the brand logo, sanitised
     frame_problems: int = 0  # problems found in the frame (before the layout ran)
     density: int = 0  # which of the layout's variants was chosen (0: the richest)
 

@@ -9,13 +9,12 @@ computes what is left for the layout (``Framed.content``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.logo import sanitised_logo
+from relais.svg import Logo
 from relais.render.images.paint import Painter
 from relais.render.images.typeset import Typesetter, Where
 
@@ -47,7 +46,7 @@ TITLE = {"landscape": (46, 34, 2), "square": (54, 38, 3), "portrait": (60, 40, 3
 MESSAGE = {"landscape": (30, 24, 2), "square": (30, 24, 2), "portrait": (34, 26, 3), "story": (38, 28, 4)}
 
 
-def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo: Path | None, *,
+def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo: Logo | None, *,
           show_message: bool, end_reserve: float = 0.0, title: tuple | None = None,
           message: tuple | None = None, centre: bool = False, compact: bool = False) -> Framed:
     """Draw the frame and return the box left for the layout (logical coordinates).
@@ -69,7 +68,7 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     x_text = m
     v["logo"] = Markup("")
     if logo is not None:
-        view_box, inner = sanitised_logo(logo)
+        view_box, inner = logo
         v["logo"] = p.svg_fragment(view_box, inner, Box(m, top, logo_size, logo_size))
         x_text = m + logo_size + fmt.px(18)
     header_w = W - m - x_text

@@ -151,6 +151,7 @@ def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[l
     cols = area.columns(len(columns), style.col_gap)
     text_x = style.diameter + style.gap_x if style.diameter else 0
     text_w = cols[0].w - text_x
+    needed = lines * style.diameter  # at the smallest size (measured below when the words fit)
     for body in _sizes(style):
         try:
             measured = [[_measure(ts, row, style, text_w, body) for row in col] for col in columns]
@@ -161,15 +162,16 @@ def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[l
             heights = [line_heights[: len(col)] for col in columns]
         else:
             heights = [[m[2] for m in col] for col in measured]
-        if all(sum(h) + style.min_gap * (len(h) - 1) <= area.h + 1e-6 for h in heights):
+        needed = max(sum(h) + style.min_gap * (len(h) - 1) for h in heights)
+        if needed <= area.h + 1e-6:
             return _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, text_x,
                          text_w, valign)
-    _report(ts, columns, style, area, lines, text_w)
+    _report(ts, columns, style, area, lines, text_w, needed)
     return None
 
 
 def _report(ts: Typesetter, columns: list[list[Row]], style: RowStyle, area: Box, lines: int,
-            text_w: float) -> None:
+            text_w: float, needed: float) -> None:
     """Blame each row that overflows an equal share of its column, at the minimum sizes."""
     share = (area.h - style.min_gap * (lines - 1)) / lines
     body = style.body_min
@@ -188,10 +190,10 @@ def _report(ts: Typesetter, columns: list[list[Row]], style: RowStyle, area: Box
             room = share - title.height_used - style.gap_title
             ts.overflow(row.text, row.text_where, None, text_w, max(room, 0), body)
     if len(ts.problems.items) == before:  # no single text to blame: too many rows for the format
-        first = columns[0][0]
+        first = next((r for col in columns for r in col if not r.header), columns[0][0])  # headers: ui.yml
         ts.problems.add(Where(first.title_where.relpath, ("items",), f"the {sum(map(len, columns))} rows"),
-                        ts.lang, f"do not fit: {lines} rows need at least {lines * style.diameter:.0f} px "
-                        f"but the format has {area.h:.0f} px; remove an item or shorten the titles")
+                        ts.lang, f"do not fit: at the smallest type they need {needed:.0f} px of height "
+                        f"but the format has {area.h:.0f} px; remove an item or shorten the texts")
 
 
 def _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, text_x, text_w,

@@ -12,8 +12,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from relais.content import LocalContent
-from relais.render.images.canvas import Canvas, Job, Subject
+from relais.render.images.canvas import Canvas, Job
 from relais.render.images.frame import FrameText, frame
+from relais.svg import Logo
 from relais.render.images.layouts import LAYOUTS
 from relais.render.images.paint import ContrastLog, Painter, Palette
 from relais.render.images.typeset import Problems, Typesetter, Where, rtl
@@ -26,7 +27,7 @@ def environment(templates_dir: Path) -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
 
 
-def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Path | None, contrast: ContrastLog,
+def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, contrast: ContrastLog,
              hashtags: str, layout: Any, show_message: bool, compact: bool = False
              ) -> tuple[Problems, "Canvas", Any, dict]:
     lang = local.lang
@@ -57,7 +58,7 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Path | None,
     return problems, canvas, framed, values
 
 
-def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo: Path | None,
+def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo: Logo | None,
          contrast: ContrastLog, hashtags: str) -> tuple[str, Problems]:
     """The SVG of ``job`` and the problems found while fitting its texts."""
     layout = LAYOUTS[job.layout]

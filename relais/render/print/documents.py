@@ -27,27 +27,22 @@ document. Case-study handouts and page leaflets may run longer.
 
 The documents are laid out by WeasyPrint from the Jinja2 templates and CSS in ``theme/print/``, with the
 values prepared in ``print_view``, inside the locked-down environment of ``print_engine`` (allow-listed
-URL fetcher, project fonts only, fixed SOURCE_DATE_EPOCH, failing on any WeasyPrint error), in parallel
-worker processes (``forkserver``: a caller script needs the usual ``if __name__ == "__main__":`` guard).
+URL fetcher, project fonts only, fixed SOURCE_DATE_EPOCH, failing on any WeasyPrint error), each as a
+build task (``print/tasks.py``) on the build's executor.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import multiprocessing
-import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 from relais.content import Content, LocalContent
 from relais.project import Project
-from relais.urls import absolute_url, page_path, print_path
 from relais.render.print import view as pv
-from relais.render.print.engine import FONT_ROOTS, PrintError, PrintJob, font_face_css, run_job
+from relais.render.print.engine import PrintError, PrintJob
 
 __all__ = ["PrintDoc", "PrintError", "render_print_documents", "plan_print_documents", "PlannedDocument", "FORMATS"]
 
@@ -105,15 +100,6 @@ def theme_dir(project: Project) -> Path:
     return folder
 
 
-@lru_cache(maxsize=8)
-def _environment(folder: Path):
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    # autoescape=True for every template: all of them are HTML; content is never marked safe.
-    return Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
 def _corner_mark(bleed: float, rotation: int) -> str:
     """One corner of the crop marks (drawn above the content, so they show on backgrounds in the bleed)."""
     half = bleed / 2
@@ -151,12 +137,6 @@ def page_css(fmt: str, edition: str, bleed_mm: float, crop_marks: bool, colours:
     css = ["@page {", *("  " + p for p in page), *boxes, "}"]
     if spec.page_numbers:
         css.append("@page :first { @bottom-center { content: none; } }")
-    if spec.single_page:
-        # One-page formats: the emergency numbers and the QR code sit at the foot of the page (<main> takes
-        # the free space; a flex column, as WeasyPrint's grid does not stretch a 1fr row to min-height).
-        height = spec.height_mm - top - bottom
-        css.append(f"body {{ display: flex; flex-direction: column; min-height: {height:g}mm; }}")
-        css.append("main { flex: 1 0 auto; }")
     sizes = " ".join(f"html.density-{i} {{ font-size: {pt:g}pt; }}" for i, pt in enumerate(spec.font_pt))
     css.append(sizes)
     if press:
@@ -182,11 +162,18 @@ class PlannedDocument:
     job: PrintJob
 
 
-def document_view(local: LocalContent, content: Content, kind: str, model: Any, fmt: str, edition: str,
+def fill_to(fmt: str) -> float | None:
+    """One-page formats: where (CSS px from the top of the page) the end of the body is pushed to, so that
+    the emergency numbers and the QR code sit at the foot of the page (``print_engine`` adds the space)."""
+    spec = FORMATS[fmt]
+    return (spec.height_mm - spec.margin_mm[2]) * 96 / 25.4 if spec.single_page else None
+
+
+def document_view(local: LocalContent, url: str, kind: str, model: Any, fmt: str, edition: str,
                   colours: dict[str, str], logo: str | None) -> pv.DocView:
-    """What the template of one document receives (density 0; the caller steps the density up)."""
+    """What the template of one document receives (density 0; the caller steps the density up); ``url`` is
+    the page's public address (its QR code)."""
     labels = local.labels
-    url = absolute_url(content, local.lang, page_path(kind, model.id))
     kicker = {"guide": labels.guides, "case-study": labels.case_study, "page": labels.for_communicators}[kind]
     fields = pv.base_view(local, kind=kind, model=model, fmt=fmt, edition=edition, url=url, colours=colours,
                           logo=logo, kicker=kicker)
@@ -205,84 +192,44 @@ def document_view(local: LocalContent, content: Content, kind: str, model: Any, 
 
 
 def plan_print_documents(content: Content, lang: str, project: Project, out_lang_dir: Path) -> list[PlannedDocument]:
-    """Every document of one language, with its ready HTML and CSS, in a stable order."""
-    local = content.in_language(lang)
-    folder = theme_dir(project)
-    env = _environment(folder)
-    static_css = (folder / "print.css").read_text(encoding="utf-8")
-    fonts_css = font_face_css()
-    logo = pv.logo_url(content.root, local.site.brand.logo)
-    settings = local.site.print
-    epoch = source_date_epoch(content)
-    roots = tuple(str(r) for r in (folder, *FONT_ROOTS))
-    models: list[tuple[str, Any]] = ([("guide", g) for g in local.guides]
-                                     + [("case-study", c) for c in local.case_studies]
-                                     + [("page", p) for p in local.pages])
+    """Every document of one language with its ready job, as the build's print tasks make them."""
+    from relais.engine.fingerprint import code_digest
+    from relais.render.print.tasks import print_job, print_tasks
+
     planned = []
-    for kind, model in models:
-        for fmt, template_name, max_pages, hard_limit in DOCUMENTS[kind]:
-            template = env.get_template(template_name)
-            spec = FORMATS[fmt]
-            for edition in EDITIONS:
-                colours = pv.palette(local.site.brand, edition)
-                view = document_view(local, content, kind, model, fmt, edition, colours, logo)
-                variants = []
-                for density in range(len(spec.font_pt)):
-                    view.density = density
-                    view.item_texts = spec.titles_only_from is None or density < spec.titles_only_from
-                    view.show_summary = spec.summary_until is None or density < spec.summary_until
-                    variants.append(template.render(v=view))
-                relpath = print_path(model.id, lang, fmt, edition)
-                job = PrintJob(
-                    name=relpath, out_path=str(Path(out_lang_dir) / relpath), variants=tuple(variants),
-                    stylesheets=(fonts_css, static_css,
-                                 page_css(fmt, edition, settings.bleed_mm, settings.crop_marks, colours)),
-                    base_url=folder.as_uri() + "/", allowed_roots=roots,
-                    fontconfig_file=str(folder / "fonts.conf"), source_date_epoch=epoch, max_pages=max_pages,
-                    hard_limit=hard_limit,
-                    output_intent="srgb" if edition == "press" else None)
-                planned.append(PlannedDocument(PrintDoc(model.id, lang, fmt, edition, relpath, 0), job))
+    for task, doc in print_tasks(content, lang, theme_dir(project), project.cache_dir / "print-fonts", code_digest()):
+        job = replace(print_job(task.spec), out_path=str(Path(out_lang_dir) / doc.path))
+        planned.append(PlannedDocument(doc, job))
     return planned
-
-
-def _run(jobs: list[PrintJob], workers: int, progress: Callable[[str], None] | None) -> list:
-    def report(result) -> None:
-        if progress is not None:
-            progress(f"{result.name} ({result.pages} p., {max(1, round(result.size_bytes / 1024))} KB)")
-
-    if workers <= 1 or len(jobs) <= 1:
-        results = []
-        for job in jobs:
-            results.append(run_job(job))
-            report(results[-1])
-        return results
-    # forkserver: workers never inherit the parent's threads or locks (the CLI's `serve` runs a watcher).
-    context = multiprocessing.get_context("forkserver")
-    results: list = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=futures.get):
-                error = future.exception()
-                if error is not None:
-                    for other in pending:
-                        other.cancel()
-                    raise error
-                results[futures[future]] = future.result()
-                report(results[futures[future]])
-    return results
 
 
 def render_print_documents(content: Content, lang: str, project: Project, out_lang_dir: Path, *,
                            jobs: int | None = None, progress: Callable[[str], None] | None = None) -> list[PrintDoc]:
-    """Write every print document of ``lang`` under ``out_lang_dir`` and describe them (stable order).
+    """Write every print document of ``lang`` under ``out_lang_dir`` and describe them (stable order), with the
+    build's print tasks on its executor (``jobs`` workers; 1: in this process). ``progress`` is called with a
+    line per document. Raises ``PrintError`` naming the document when one cannot be made as designed."""
+    from relais.engine.cache import Cache
+    from relais.engine.fingerprint import code_digest
+    from relais.engine.progress import Progress
+    from relais.engine.runner import Engine
+    from relais.render.print.tasks import print_tasks
 
-    ``jobs``: worker processes (default: the number of CPUs; 1 renders in this process).
-    ``progress``: called with a short line once per finished document.
-    Raises ``PrintError`` naming the document when one cannot be made as designed.
-    """
-    planned = plan_print_documents(content, lang, project, Path(out_lang_dir))
-    results = _run([p.job for p in planned], jobs or os.cpu_count() or 1, progress)
-    return [replace(p.doc, size_bytes=r.size_bytes) for p, r in zip(planned, results)]
+    planned = print_tasks(content, lang, theme_dir(project), project.cache_dir / "print-fonts", code_digest())
+    engine = Engine(Cache.disabled(), Progress(enabled=False), jobs=jobs)
+    docs = []
+    try:
+        results = engine.run("print", [task for task, _ in planned])
+    finally:
+        engine.close()
+    for task, doc in planned:
+        result = results[task.name]
+        if result.problems:
+            raise PrintError(f"{doc.path}: " + "; ".join(p.message.split(": ", 1)[-1] for p in result.problems))
+        data = result.files[task.name]
+        out = Path(out_lang_dir) / doc.path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        if progress is not None:
+            progress(f"{doc.path} ({result.facts['pages']} p., {max(1, round(len(data) / 1024))} KB)")
+        docs.append(replace(doc, size_bytes=len(data)))
+    return docs

@@ -1,33 +1,69 @@
 """WeasyPrint, locked down: the fonts, the files it may read, the logs that fail a build, reproducible bytes.
 
-This module turns ready HTML + CSS strings into PDF files. It knows nothing about the content: the
+This module turns ready HTML + CSS strings into PDF bytes. It knows nothing about the content: the
 documents are prepared by ``print_view`` and the templates in ``theme/print/``. Everything here runs in
-worker processes, so a job (``PrintJob``) holds only plain, picklable values.
+worker processes, so a job (``PrintJob``) holds only plain, picklable values, and nothing here writes a
+file but the font cache (``run_job``, the old entry point of ``documents.py``, writes its PDF).
+
+The API, for a build engine that runs one document per task:
+
+- ``render_document(job, write=True, first=0) -> LaidOut``: lays out the variants until one fits and, with
+  ``write``, draws the PDF bytes. Content mistakes come back as ``LaidOut.problems`` (sentences for the
+  editor: the text overflows a one-sided format, a character none of our fonts has); ``PrintError`` is
+  raised only for what is not the content's fault (a refused URL, a WeasyPrint error caused by the theme).
+- ``font_face_css(cache_dir)`` and ``font_roots(cache_dir)``: the ``@font-face`` rules of a job and the font
+  folders its fetcher may read.
+
+Fonts. Noto Sans and Noto Sans Arabic come as variable fonts. WeasyPrint (70) instantiates a variable
+font *after* subsetting it, with fontTools, in every PDF: half of the time of an Arabic leaflet, and
+fontconfig presents the variable file's named instances under our family, weight forced, so Pango laid out
+bold Arabic with the regular advances while the PDF embedded bold outlines (cramped words). So each face is made once as a static instance
+(HarfBuzz's instancer through uharfbuzz: 50 ms a face, fontTools' took 3 to 23 s; outlines equal to
+fontTools' to 1 font unit), stored under a hash of its inputs (font bytes, HarfBuzz and uharfbuzz versions,
+the instancing code) in ``<cache>/print-fonts/``, and the ``@font-face`` rules point at these files. The
+instance keeps the source font's ``head.modified``, so it never depends on when the cache was made.
 
 Safety and reproducibility, in one place:
 
 - ``SafeFetcher`` is the only way WeasyPrint reads anything: ``data:`` URLs, files inside the print theme
-  folder and the fontpkg font files (symlinks resolved). Everything else (other files, http(s), ftp...)
-  is refused and recorded; a refused fetch fails the document. No network handler is ever called, so
-  there is nothing to redirect.
+  folder, the fontpkg font files and the font cache (symlinks resolved). Everything else (other files,
+  http(s), ftp...) is refused and recorded; a refused fetch fails the document. No network handler is ever
+  called, so there is nothing to redirect.
 - ``FONTCONFIG_FILE`` points at ``theme/print/fonts.conf`` (no font folder) while rendering, so fontconfig
   knows no system font: a glyph missing from our fonts is reported, never drawn with a system font.
-- ``SOURCE_DATE_EPOCH`` is set from the content's date while rendering (fontTools stamps it in the fonts),
-  and restored afterwards.
+- ``SOURCE_DATE_EPOCH`` is set from the content's date while rendering (fontTools, when WeasyPrint subsets
+  with it for lack of libharfbuzz-subset, stamps it in the fonts), and restored afterwards.
 - Every WeasyPrint ERROR record (missing alt text, missing lang, unloadable resource) and the warnings
-  that mean lost content (missing glyphs, unloadable fonts) fail the document with ``PrintError``.
+  that mean lost content (unloadable fonts) fail the document with ``PrintError``.
+
+Languages of parts. WeasyPrint 70 writes ``/Lang`` only on the document; a passage in another language (a
+text shown in the default language because its translation is missing) must say so to screen readers
+(PDF/UA-1 7.2, WCAG 3.1.2). No public WeasyPrint hook links an HTML element to its structure element:
+``finisher=`` gets the pydyf objects but not which box made them, and patching ``tags._build_box_tree`` is
+patching a private function. So ``mark_languages`` post-processes the PDF: pypdfium2 reads the text of
+each marked-content id, the structure tree (pikepdf) gives the order of those ids, and a run of
+structure elements whose text is exactly a passage's gets the passage's ``/Lang``. What WeasyPrint would
+need (upstream): in ``pdf/tags.py`` ``_build_box_tree``, ``element['Lang'] = pydyf.String(lang)`` when
+``box.element.get('lang')`` differs from the parent's, which would make this post-processing unnecessary.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import inspect
+import io
 import logging
 import mimetypes
 import os
+import re
 import threading
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
@@ -57,27 +93,108 @@ FONT_FACES: dict[str, tuple[tuple[int, str, Path], ...]] = {
         (700, "normal", _NOTO_ARABIC / "NotoSansArabic[wdth,wght].ttf"),
     ),
 }
-FONT_ROOTS = (_ATKINSON, _NOTO, _NOTO_ARABIC)
+# Where static instances go when no cache folder is given (the build runs from the project folder).
+DEFAULT_FONT_CACHE = Path.cwd() / ".relais-cache" / "print-fonts"
+FONT_ROOTS = (_ATKINSON, _NOTO, _NOTO_ARABIC, DEFAULT_FONT_CACHE)  # what jobs using the default cache may read
 # What the embedded font names of our PDFs may start with (after the subset prefix).
 FONT_NAME_PREFIXES = tuple(name.replace(" ", sep) for name in FONT_FACES for sep in ("-", "", " "))
 
-# Warnings that mean content is lost or a resource was not loaded: they fail a document like errors.
-_FATAL_WARNINGS = (".notdef glyph", "Failed to load", "cannot be loaded", "Unknown PDF option",
-                   "Unknown rendering option")
+END_ANCHOR = "relais-end"  # an empty element that ends every document's body (theme/print/base.html)
+# Warnings that mean a resource was not loaded: they fail a document like errors.
+_FATAL_WARNINGS = ("Failed to load", "cannot be loaded", "Unknown PDF option", "Unknown rendering option")
+_NOTDEF = re.compile(r"\.notdef glyph .*\(U\+([0-9A-Fa-f]{4,6})\)")
 
 
 class PrintError(Exception):
-    """A print document could not be made as designed; the message names the document."""
+    """A print document could not be made as designed, for a reason that is not a content mistake (a refused
+    URL, a WeasyPrint error caused by the theme, a missing theme); the message names the document."""
 
 
-def font_face_css() -> str:
-    """``@font-face`` rules for the fontpkg fonts (file URLs that only ``SafeFetcher`` will open)."""
+# --- fonts -----------------------------------------------------------------------------------------
+
+
+def _instantiate(data: bytes, weight: int) -> bytes:
+    """A static instance of a variable font at ``weight``, every other axis at its default (wdth 100), with
+    every glyph, table, name and layout feature kept (HarfBuzz keeps ``head.modified`` as it is)."""
+    import uharfbuzz as hb
+
+    face = hb.Face(hb.Blob(data))
+    wanted = hb.SubsetInput()
+    wanted.keep_everything()
+    wanted.pin_all_axes_to_default(face)
+    wanted.pin_axis_location(face, "wght", weight)
+    return hb.subset(face, wanted).blob.data
+
+
+def _static_instance(source: Path, weight: int, folder: Path) -> Path:
+    import uharfbuzz as hb
+
+    data = source.read_bytes()
+    key = hashlib.sha256(b"\0".join([data, str(weight).encode(), hb.__version__.encode(),
+                                     hb.version_string().encode(), inspect.getsource(_instantiate).encode()]))
+    path = folder / f"{source.name.split('[')[0]}-{weight}-{key.hexdigest()[:32]}.ttf"
+    if not path.is_file():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(_instantiate(data, weight))
+            os.replace(temporary, path)  # atomic: workers may make the same instance at once
+        except OSError as error:
+            raise PrintError(f"cannot write the print font cache {folder}: {error}") from None
+    return path
+
+
+@lru_cache(maxsize=4)
+def static_faces(folder: Path) -> dict[str, tuple[tuple[int, str, Path], ...]]:
+    """``FONT_FACES`` with each variable file replaced by its static instance in ``folder`` (made if missing)."""
+    return {family: tuple((weight, style, _static_instance(path, weight, folder) if "[" in path.name else path)
+                          for weight, style, path in faces)
+            for family, faces in FONT_FACES.items()}
+
+
+def _font_folder(cache_dir: Path | None) -> Path:
+    return Path(cache_dir or DEFAULT_FONT_CACHE).resolve()
+
+
+def font_face_css(cache_dir: Path | None = None) -> str:
+    """``@font-face`` rules for our fonts (file URLs that only ``SafeFetcher`` will open); the variable fonts
+    as static instances kept in ``cache_dir`` (default ``DEFAULT_FONT_CACHE``)."""
+    folder = _font_folder(cache_dir)
+    if not all(path.is_file() for faces in static_faces(folder).values() for _, _, path in faces):
+        static_faces.cache_clear()  # the cache folder was emptied while this process ran
     rules = []
-    for family, faces in FONT_FACES.items():
+    for family, faces in static_faces(folder).items():
         for weight, style, path in faces:
             rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
                          f"font-weight: {weight}; font-style: {style}; }}")
     return "\n".join(rules) + "\n"
+
+
+def font_roots(cache_dir: Path | None = None) -> tuple[Path, ...]:
+    """The folders the fetcher must allow for the fonts of ``font_face_css(cache_dir)``."""
+    return (_ATKINSON, _NOTO, _NOTO_ARABIC, _font_folder(cache_dir))
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Every code point one of our fonts has a glyph for (Pango falls back from one of them to another)."""
+    import uharfbuzz as hb
+
+    covered: set[int] = set()
+    for path in {path for faces in FONT_FACES.values() for _, _, path in faces}:
+        covered.update(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
+    return frozenset(covered)
+
+
+def _needs_glyph(char: str) -> bool:
+    # Spaces, controls and format characters (ZWJ, bidi marks, soft hyphen) are drawn without a glyph.
+    return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")
+
+
+def missing_glyph_problem(char: str, context: str = "") -> str:
+    where = f' (in "{context}")' if context else ""
+    return (f'the character "{char}" (U+{ord(char):04X}) is in none of the print fonts{where}; '
+            "replace it with a common character or remove it")
 
 
 # --- the URL fetcher -------------------------------------------------------------------------------
@@ -151,7 +268,7 @@ def _decode_data_url(url: str) -> tuple[str, bytes]:
 
 # --- the environment of a render ------------------------------------------------------------------
 
-_ENV_LOCK = threading.RLock()  # held for a whole render: env and patch are process-wide
+_ENV_LOCK = threading.RLock()  # held for a whole render: the environment is process-wide
 
 
 @contextlib.contextmanager
@@ -172,16 +289,19 @@ def render_environment(source_date_epoch: int, fontconfig_file: Path):
 
 
 class _Collector(logging.Handler):
-    """Keeps the WeasyPrint records that must fail a document."""
+    """Keeps the WeasyPrint records that fail a document, and the characters drawn as .notdef."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.fatal: list[str] = []
         self.warnings: list[str] = []
+        self.missing: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if record.levelno >= logging.ERROR or any(marker in message for marker in _FATAL_WARNINGS):
+        if notdef := _NOTDEF.search(message):
+            self.missing.append(chr(int(notdef.group(1), 16)))
+        elif record.levelno >= logging.ERROR or any(marker in message for marker in _FATAL_WARNINGS):
             self.fatal.append(message)
         elif "HarfBuzz-Subset" not in message:  # a note about the subsetter used, not about the document
             self.warnings.append(message)
@@ -201,38 +321,164 @@ def collect_weasyprint_logs():
         logger.setLevel(saved_level)
 
 
-@contextlib.contextmanager
-def language_of_parts():
-    """Write ``/Lang`` on the structure element of any HTML element that has its own ``lang``.
+# --- what a document draws: its text and its passages in another language ------------------------
 
-    WeasyPrint 70 sets only the document's ``/Lang``; a passage in another language (a text shown in the
-    default language because its translation is missing) must say so to screen readers (PDF/UA-1 7.2,
-    WCAG 3.1.2). We wrap WeasyPrint's structure-tree builder for the duration of our render; if a future
-    WeasyPrint changes that function, the wrapper steps aside and ``test_print`` reports the lost /Lang.
-    """
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_UNDRAWN = frozenset({"head", "script", "style", "template", "svg"})  # an <svg>'s <title> is its alt text
+
+
+class _TextScan(HTMLParser):
+    """The text a document draws, and each element's text in a language other than the document's."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, int | None]] = []  # (tag, language, passage index)
+        self.hidden = 0
+        self.text: list[str] = []
+        self.passages: list[list[str]] = []  # [language, text]
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _VOID:
+            return
+        parent_lang, passage = self.stack[-1][1:] if self.stack else ("", None)
+        lang = dict(attrs).get("lang") or parent_lang
+        if not self.stack:  # <html>: the document's language
+            passage = None
+        elif lang != parent_lang:
+            document_lang = self.stack[0][1]
+            passage = None if lang == document_lang else len(self.passages)
+            if passage is not None:
+                self.passages.append([lang, ""])
+        self.stack.append((tag, lang, passage))
+        self.hidden += tag in _UNDRAWN
+
+    def handle_endtag(self, tag: str) -> None:
+        if any(open_tag == tag for open_tag, _, _ in self.stack):
+            while self.stack:
+                open_tag = self.stack.pop()[0]
+                self.hidden -= open_tag in _UNDRAWN
+                if open_tag == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not self.stack:
+            return
+        self.text.append(data)
+        if (passage := self.stack[-1][2]) is not None:
+            self.passages[passage][1] += data
+
+
+def scan_text(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the text a document draws, its passages in another language as (language, text))."""
+    scan = _TextScan()
+    scan.feed(html)
+    scan.close()
+    passages = [(lang, " ".join(text.split())) for lang, text in scan.passages if text.strip()]
+    return "".join(scan.text), passages
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """A problem sentence for every character of ``text`` that none of our fonts can draw."""
+    covered = _covered()
+    problems = []
+    for char in dict.fromkeys(text):
+        if _needs_glyph(char) and ord(char) not in covered:
+            at = text.index(char)
+            problems.append(missing_glyph_problem(char, " ".join(text[max(0, at - 20):at + 20].split())))
+    return problems
+
+
+# --- languages of parts, on the finished PDF -------------------------------------------------------
+
+
+def _normal(text: str) -> str:
+    # What survives extraction from the PDF: no spaces, no hyphens (pdfium gives a line-end one as U+0002),
+    # text-transform undone.
+    return "".join(char for char in text.casefold() if _needs_glyph(char) and char not in "-\u2010")
+
+
+def _marked_texts(pdf: bytes) -> dict[tuple[int, int], str]:
+    """(page index, marked-content id) -> the text drawn inside it (pypdfium2)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    texts: dict[tuple[int, int], str] = {}
+    document = pdfium.PdfDocument(pdf)
     try:
-        import pydyf
-        from weasyprint.pdf import tags
-        original = tags._build_box_tree
-    except (ImportError, AttributeError):  # pragma: no cover - depends on the WeasyPrint version
-        yield
-        return
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT]):
+                mcid = raw.FPDFPageObj_GetMarkedContentID(obj.raw)
+                if mcid < 0:
+                    continue
+                size = raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)  # bytes, UTF-16LE, with NUL
+                buffer = ctypes.create_string_buffer(size)
+                raw.FPDFTextObj_GetText(obj.raw, textpage.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)),
+                                        size)
+                key = (index, mcid)
+                texts[key] = texts.get(key, "") + buffer.raw[:size - 2].decode("utf-16-le", errors="replace")
+    finally:
+        document.close()
+    return texts
 
-    def build(box, parent, *args, **kwargs):
-        for element in original(box, parent, *args, **kwargs):
-            source = getattr(getattr(box, "_box", box), "element", None)
-            lang = source.get("lang") if source is not None and hasattr(source, "get") else None
-            tag = getattr(getattr(box, "_box", box), "element_tag", None)
-            if lang and tag not in ("html", "body") and "Lang" not in element:
-                element["Lang"] = pydyf.String(lang)
-            yield element
 
-    with _ENV_LOCK:
-        tags._build_box_tree = build
-        try:
-            yield
-        finally:
-            tags._build_box_tree = original
+def _find_run(leaves: list[str], used: list[bool], target: str) -> range | None:
+    """The first run of unused leaves whose texts make ``target``: in order, or (right-to-left text may come
+    out in visual order) as the same characters."""
+    for exact in (True, False):
+        for start, first in enumerate(leaves):
+            if used[start] or not first:
+                continue
+            joined, end = "", start
+            while end < len(leaves) and len(joined) < len(target) and not used[end]:
+                joined += leaves[end]
+                end += 1
+                if exact and not target.startswith(joined):
+                    break
+            if (joined == target) if exact else (sorted(joined) == sorted(target)):
+                return range(start, end)
+    return None
+
+
+def mark_languages(pdf: bytes, passages: list[tuple[str, str]]) -> tuple[bytes, list[str]]:
+    """Write ``/Lang`` on the structure elements that draw each passage (see the module docstring).
+
+    Returns the new bytes and the passages it could not find (a warning: the PDF stays valid, only less
+    precise for screen readers). Saving keeps the bytes reproducible (deterministic /ID)."""
+    import pikepdf
+
+    texts = _marked_texts(pdf)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pages = {page.objgen: index for index, page in enumerate(document.pages)}
+        elements: list[Any] = []  # one per marked-content id, in the structure tree's (reading) order
+        leaves: list[str] = []
+
+        def walk(element) -> None:
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, int) and "/Pg" in element:
+                    elements.append(element)
+                    leaves.append(_normal(texts.get((pages.get(element.Pg.objgen, -1), kid), "")))
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(document.Root.StructTreeRoot)
+        used = [False] * len(leaves)
+        lost = []
+        for lang, text in passages:
+            run = _find_run(leaves, used, _normal(text))
+            if run is None:
+                lost.append(f"could not mark the language ({lang}) of {text[:50]!r} in the PDF tags")
+                continue
+            for index in run:
+                used[index] = True
+                elements[index].Lang = pikepdf.String(lang)
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True)
+    return out.getvalue(), lost
 
 
 # --- a job -----------------------------------------------------------------------------------------
@@ -240,11 +486,11 @@ def language_of_parts():
 
 @dataclass(frozen=True)
 class PrintJob:
-    """One PDF to write. ``variants`` go from the most generous layout to the most compact one: the first
+    """One PDF to make. ``variants`` go from the most generous layout to the most compact one: the first
     that fits in ``max_pages`` is kept."""
 
     name: str  # shown in messages, e.g. "print/prepare-fr-a4-press.pdf"
-    out_path: str
+    out_path: str  # used only by run_job
     variants: tuple[str, ...]  # HTML documents
     stylesheets: tuple[str, ...]  # CSS texts
     base_url: str  # file URL of theme/print/, for relative references in templates and CSS
@@ -252,8 +498,22 @@ class PrintJob:
     fontconfig_file: str
     source_date_epoch: int
     max_pages: int | None
-    hard_limit: bool = True  # more pages than max_pages with the densest variant: error (else: accepted)
+    hard_limit: bool = True  # more pages than max_pages with the densest variant: a problem (else: accepted)
     output_intent: str | None = None  # "srgb" for the print shop: tells the RIP what our RGB means
+    fill_to: float | None = None  # one-page formats: the y (CSS px) the end of the body is pushed down to
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """What ``render_document`` found, and made."""
+
+    name: str
+    variant: int  # index in job.variants of the layout kept (the densest when none fits)
+    pages: int
+    layouts: int  # how many variants were laid out to choose
+    problems: tuple[str, ...] = ()  # content mistakes, sentences for the editor; none: the document is good
+    warnings: tuple[str, ...] = ()  # WeasyPrint warnings that lose nothing, passages left without /Lang
+    pdf: bytes | None = field(default=None, repr=False)  # with write=True and no problems
 
 
 @dataclass(frozen=True)
@@ -306,42 +566,103 @@ def _session(job: PrintJob) -> _Session:
     return _SESSIONS[key]
 
 
-def render_pdf(job: PrintJob, *, strict: bool = True) -> tuple[bytes, JobResult, list[str]]:
-    """Lay out the variants until one fits, then write the PDF bytes (not the file).
+def _fits(job: PrintJob, pages: int) -> bool:
+    return job.max_pages is None or pages <= job.max_pages
 
-    Returns the bytes, the result, and the URLs the fetcher refused. With ``strict`` (the default) a refused
-    URL, a WeasyPrint error or a missing glyph raises ``PrintError`` naming the document.
+
+def _choose(job: PrintJob, lay_out: Callable[[int], Any], first: int) -> tuple[int, Any, int]:
+    """(index, document, layouts made) of the most generous variant that fits, else the densest.
+
+    Generous first, one at a time: most documents fit their first or second variant, where this makes the
+    fewest layouts (a bisection would make more), and it needs no guess about how text shrinks."""
+    document = None
+    for index in range(first, len(job.variants)):
+        document = lay_out(index)
+        if _fits(job, len(document.pages)):
+            return index, document, index + 1 - first
+    return len(job.variants) - 1, document, len(job.variants) - first
+
+
+def _filled(job: PrintJob, document: Any, lay_out: Callable[[Any], Any]) -> Any:
+    """The one-page document laid out again with the space left below ``<main>``, so the emergency numbers
+    and the QR code sit at the foot of the page. A flex column does the same in CSS but costs WeasyPrint two
+    to three times the layout; the free space is read from the ``relais-end`` anchor (public ``Page.anchors``)
+    of the layout already made."""
+    from weasyprint import CSS
+
+    end = document.pages[0].anchors.get(END_ANCHOR)
+    # One CSS px short of the margin: laid out exactly to it, rounding can push the end past it (seen in press).
+    free = job.fill_to - end[1] - 1 if end else 0
+    if free < 0.5:
+        return document
+    filled = lay_out(CSS(string=f"body > main {{ padding-bottom: {free:.2f}px; }}"))
+    return filled if len(filled.pages) == len(document.pages) else document
+
+
+def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> LaidOut:
+    """Lay out the variants until one fits; with ``write``, draw the PDF bytes (never a file).
+
+    Content mistakes are returned in ``problems`` (then no PDF is drawn). Raises ``PrintError`` naming the
+    document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``first``: start
+    at this variant, the ones before it being known to overflow (a check of the very same job kept
+    ``first``): a build after a check then lays out one variant.
     """
     from weasyprint import HTML
 
     options = {"pdf_variant": "pdf/ua-1", "output_intent": job.output_intent}
-    with render_environment(job.source_date_epoch, Path(job.fontconfig_file)), \
-            collect_weasyprint_logs() as logs, language_of_parts():
+    with render_environment(job.source_date_epoch, Path(job.fontconfig_file)), collect_weasyprint_logs() as logs:
         session = _session(job)
         fetcher = session.fetcher
         fetcher.refused.clear()
         sheets = [session.stylesheet(text, job.base_url, logs) for text in job.stylesheets]
-        document = chosen = None
-        for index, html in enumerate(job.variants):
-            document = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render(
+
+        def lay_out(index: int):
+            return HTML(string=job.variants[index], base_url=job.base_url, url_fetcher=fetcher).render(
                 font_config=session.font_config, stylesheets=sheets, **options)
-            chosen = index
-            if job.max_pages is None or len(document.pages) <= job.max_pages:
-                break
-        pdf = document.write_pdf(**options)
-    if strict:
-        problems = [f"refused to read {url}" for url in fetcher.refused] + logs.fatal
-        if problems:
-            raise PrintError(f"{job.name}: " + "; ".join(dict.fromkeys(problems)))
-        if job.hard_limit and job.max_pages is not None and len(document.pages) > job.max_pages:
-            raise PrintError(f"{job.name}: the text needs {len(document.pages)} pages, the format has "
-                             f"{job.max_pages}; shorten the texts of this page")
-    result = JobResult(job.name, job.out_path, len(pdf), len(document.pages), chosen, tuple(logs.warnings))
-    return pdf, result, list(fetcher.refused)
+
+        chosen, document, layouts = _choose(job, lay_out, min(max(first, 0), len(job.variants) - 1))
+        if write and job.fill_to is not None and _fits(job, len(document.pages)):
+            document = _filled(job, document, lambda css: HTML(
+                string=job.variants[chosen], base_url=job.base_url, url_fetcher=fetcher).render(
+                font_config=session.font_config, stylesheets=[*sheets, css], **options))
+        pages = len(document.pages)
+        text, passages = scan_text(job.variants[chosen])
+        problems = missing_glyphs(text)
+        if job.hard_limit and not _fits(job, pages):
+            problems.insert(0, f"the text needs {pages} pages, the format has {job.max_pages}; "
+                               "shorten the texts of this page")
+        pdf = document.write_pdf(**options) if write and not problems else None
+        failures = [f"refused to read {url}" for url in fetcher.refused] + logs.fatal
+        if failures:
+            raise PrintError(f"{job.name}: " + "; ".join(dict.fromkeys(failures)))
+    # Drawn as .notdef though a font claims the character: still a character to replace.
+    problems += [missing_glyph_problem(char) for char in dict.fromkeys(logs.missing)
+                 if not any(f"(U+{ord(char):04X})" in problem for problem in problems)]
+    warnings = list(logs.warnings)
+    if problems:
+        pdf = None
+    elif pdf is not None and passages:
+        pdf, lost = mark_languages(pdf, passages)
+        warnings += lost
+    return LaidOut(job.name, chosen, pages, layouts, tuple(problems), tuple(warnings), pdf)
+
+
+# --- the old entry points (documents.py's process pool) ---------------------------------------------
+
+
+def render_pdf(job: PrintJob) -> tuple[bytes, JobResult, list[str]]:
+    """``render_document`` that raises ``PrintError`` for content mistakes too; returns (bytes, result, [])."""
+    laid_out = render_document(job)
+    if laid_out.problems:
+        raise PrintError(f"{job.name}: " + "; ".join(laid_out.problems))
+    assert laid_out.pdf is not None
+    result = JobResult(job.name, job.out_path, len(laid_out.pdf), laid_out.pages, laid_out.variant,
+                       laid_out.warnings)
+    return laid_out.pdf, result, []
 
 
 def run_job(job: PrintJob) -> JobResult:
-    """Render one job and write its file atomically (worker entry point)."""
+    """Render one job and write its file atomically (worker entry point of ``documents.py``)."""
     pdf, result, _ = render_pdf(job)
     out = Path(job.out_path)
     out.parent.mkdir(parents=True, exist_ok=True)

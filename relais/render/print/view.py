@@ -17,9 +17,10 @@ from urllib.parse import quote
 
 import segno
 
-from relais.colour import contrast, grey, grey_contrast, mix, rgb
+from relais.colour import grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
+from relais.svg import clean_svg
 
 # Labels the print documents need beyond ``ui.yml`` (candidates for it). Other languages fall back to the
 # site's default language, then English, tagged with that language.
@@ -206,14 +207,14 @@ def icon_url(name: str, fill: str, disc: str | None = None, mark: str | None = N
 
 
 def logo_url(content_root: Any, relpath: str | None) -> str | None:
-    """The brand logo (an SVG inside content/) as a data: URL; None when there is none or it is not SVG."""
+    """The brand logo (an SVG inside content/), cleaned, as a data: URL; None when there is none or not SVG."""
     if not relpath:
         return None
     root = content_root.resolve()
     path = (root / relpath).resolve()
     if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() != ".svg":
         return None
-    return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    return "data:image/svg+xml;base64," + base64.b64encode(clean_svg(path.read_bytes())).decode("ascii")
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import html
-import inspect
 import json
-import os
 import re
 import shutil
 from pathlib import Path
 
-import fontTools
-
 from relais.colour import contrast
 from relais.content import Content
-from relais.project import Project
-from relais.render.web import fonts as webfonts
-from relais.render.web.fonts import WebFont, font_face_css, web_fonts, woff2_subset
+from relais.render.web.fonts import WebFont, font_face_css
 
 STYLESHEET = "assets/stylesheets/relais.css"  # sources, in theme/overrides/
 SCRIPT = "assets/javascripts/relais.js"
@@ -39,28 +33,31 @@ def fingerprinted(relpath: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:8]}{dot}{ext}"
 
 
-def write_web_assets(content: Content, project: Project, docs_dir: Path) -> None:
-    """Fonts, the stylesheet (fonts, brand colours, theme rules) and the script, with hashed names."""
+def asset_files(content: Content, overrides_dir: Path, fonts: list[tuple[WebFont, bytes]],
+                logo: bytes | None) -> dict[str, bytes]:
+    """One language's own files for its docs folder: fonts, the stylesheet (fonts, brand colours, theme
+    rules) and the script with hashed names, and the logo."""
+    files: dict[str, bytes] = {}
     faces = []
-    for font in web_fonts():
-        data = _cached_font(font, project)
+    for font, data in fonts:
         name = fingerprinted(font.file_name, data)
-        _write(docs_dir / "assets" / "fonts" / name, data)
+        files[f"assets/fonts/{name}"] = data
         faces.append((font, f"../fonts/{name}"))
-    theme = project.theme_dir / "overrides"
-    css = font_face_css(faces) + brand_css(content) + (theme / STYLESHEET).read_text(encoding="utf-8")
-    for relpath, data in ((STYLESHEET, css.encode("utf-8")), (SCRIPT, (theme / SCRIPT).read_bytes())):
-        _write(docs_dir / fingerprinted(relpath, data), data)
+    css = font_face_css(faces) + brand_css(content) + (overrides_dir / STYLESHEET).read_text(encoding="utf-8")
+    for relpath, data in ((STYLESHEET, css.encode("utf-8")), (SCRIPT, (overrides_dir / SCRIPT).read_bytes())):
+        files[fingerprinted(relpath, data)] = data
+    if logo is not None:
+        files["assets/images/logo.svg"] = logo
+    return files
 
 
-def built_assets(docs_dir: Path) -> dict[str, str]:
-    """Paths of the hashed stylesheet and script written by ``write_web_assets``."""
+def asset_names(files: dict[str, bytes]) -> dict[str, str]:
+    """Paths of the hashed stylesheet and script among ``asset_files``."""
     def one(relpath: str) -> str:
-        folder, _, name = relpath.rpartition("/")
-        stem = name.rpartition(".")[0]
-        found = sorted((docs_dir / folder).glob(f"{stem}.*.*"))
+        stem = relpath.rpartition(".")[0]
+        found = [name for name in files if name.startswith(stem + ".") and name != relpath]
         assert len(found) == 1, f"expected one hashed copy of {relpath}, found {found}"
-        return f"{folder}/{found[0].name}"
+        return found[0]
     return {"css": one(STYLESHEET), "js": one(SCRIPT)}
 
 
@@ -80,19 +77,6 @@ def finish_site(site_dir: Path) -> None:
 def _plain(value: str) -> str:
     """The search index holds HTML fragments; relais.js shows results as text, so keep the text only."""
     return " ".join(html.unescape(_TAG.sub(" ", value)).split())
-
-
-def _cached_font(font: WebFont, project: Project) -> bytes:
-    """Subsetting takes seconds: keep each subset under a hash of everything that made it (never a date)."""
-    key = hashlib.sha256(b"\0".join([font.source.read_bytes(), font.unicode_range.encode(), str(font.weight).encode(),
-                                      fontTools.version.encode(), inspect.getsource(webfonts).encode()])).hexdigest()
-    cache = project.cache_dir / "fonts" / f"{key}.woff2"
-    if not cache.exists():
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(woff2_subset(font))
-        os.replace(temporary, cache)
-    return cache.read_bytes()
 
 
 def brand_css(content: Content) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -19,11 +18,10 @@ FORBIDDEN_TAGS = {"script", "foreignObject", "style", "iframe", "embed", "object
 LINK_ATTRIBUTES = {"href", "{http://www.w3.org/1999/xlink}href"}
 
 
-def inline_svg(path: Path) -> Markup | None:
-    """The SVG file's markup, ready to sit in the page, or None when it is missing or not safe to inline."""
-    if not path.is_file() or path.stat().st_size > 512 * 1024:
+def inline_svg(text: str | None) -> Markup | None:
+    """The SVG's markup, ready to sit in the page, or None when it is missing or not safe to inline."""
+    if text is None or len(text) > 512 * 1024:
         return None
-    text = path.read_text(encoding="utf-8")
     try:
         root = ET.fromstring(text)
     except ET.ParseError:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible
 import fontpkg_noto_sans_arabic
-from fontTools import subset
-from fontTools.ttLib import TTFont
-from fontTools.varLib import instancer
+
+from relais.engine.fingerprint import digest, digest_bytes
+from relais.engine.task import Result, Task
 
 # Basic Latin, Latin-1, Latin Extended-A, general punctuation, euro sign: French, English, Spanish, German...
 LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212"
@@ -55,6 +55,10 @@ def _unicodes(ranges: str) -> list[int]:
 
 def woff2_subset(font: WebFont) -> bytes:
     """A WOFF2 subset; the font's own timestamps are kept so the output never depends on the clock."""
+    from fontTools import subset  # slow to import; only a task that makes a font needs it
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
@@ -83,3 +87,14 @@ def font_face_css(faces: list[tuple[WebFont, str]]) -> str:
             f"  unicode-range: {font.unicode_range.replace(',', ', ')};\n}}\n"
         )
     return "\n".join(rules)
+
+
+def font_task(font: WebFont, code: str) -> Task:
+    """Subsetting takes seconds: a task, so it runs in parallel and once (keyed on the font file and range)."""
+    inputs = (("font file", digest_bytes(font.source.read_bytes())), ("font", digest(font.family, font.weight,
+              font.unicode_range)), ("code and tools", code))
+    return Task(f"fonts/{font.file_name}", "font", make_font, font, inputs)
+
+
+def make_font(font: WebFont, check: bool) -> Result:
+    return Result() if check else Result(files={font.file_name: woff2_subset(font)})

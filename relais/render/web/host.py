@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import Iterable
 from xml.sax.saxutils import escape
 
 from relais.content import Content
@@ -26,24 +26,24 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 FINGERPRINT = re.compile(r"\.[0-9a-f]{8}(\.min)?\.[a-z0-9]+$")
 
 
-def write_host_files(content: Content, site_dir: Path) -> None:
+def host_files(content: Content, site: Iterable[str]) -> dict[str, bytes]:
+    """The host's files for a site made of the files named in ``site`` (paths relative to its root)."""
     codes = [lang.code for lang in content.languages]
-    (site_dir / "_headers").write_text(headers(site_dir, codes), encoding="utf-8")
-    (site_dir / "_redirects").write_text(_redirects(codes), encoding="utf-8")
-    (site_dir / "sitemap.xml").write_text(_sitemap_index(content), encoding="utf-8")
     base = content.site.base_url.rstrip("/")
-    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", encoding="utf-8")
+    texts = {"_headers": headers(site, codes), "_redirects": _redirects(codes), "sitemap.xml": _sitemap_index(content),
+             "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n"}
+    return {name: text.encode("utf-8") for name, text in texts.items()}
 
 
-def headers(site_dir: Path, codes: list[str]) -> str:
+def headers(site: Iterable[str], codes: list[str]) -> str:
     """Netlify / Cloudflare Pages ``_headers``: the policy for every file, a year of cache for hashed names.
     Pages keep the host's default (revalidate), so an alert banner reaches readers at once."""
     lines = ["# Written by Relais: security headers for every file, long cache for fingerprinted assets.", "/*"]
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
     for code in codes:
-        for path in sorted((site_dir / code / "assets").rglob("*")):
-            if path.is_file() and FINGERPRINT.search(path.name):
-                lines += ["", "/" + path.relative_to(site_dir).as_posix(), f"  Cache-Control: {IMMUTABLE}"]
+        for name in sorted(n for n in site if n.startswith(f"{code}/assets/")):
+            if FINGERPRINT.search(name.rpartition("/")[2]):
+                lines += ["", "/" + name, f"  Cache-Control: {IMMUTABLE}"]
     return "\n".join(lines) + "\n"
 
 

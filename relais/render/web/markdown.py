@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -50,7 +51,9 @@ def icon(name: str) -> Markup:
                   f'<path d="{html.escape(path)}"/></svg></span>')
 
 
+@lru_cache(maxsize=4)
 def environment(templates_dir: Path) -> jinja2.Environment:
+    """One per folder and process: templates compile once (Jinja recompiles one whose file changed)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,  # anything not passed through md/attr is HTML-escaped too

@@ -1,47 +1,32 @@
-"""Site stage: one MkDocs build per language (no i18n plugin: search and fallbacks stay per language),
-plus the same language built with file links for the offline copy."""
+"""The site of one language as an MkDocs build (no i18n plugin: search and fallbacks stay per language).
+
+``pages_task`` gathers what MkDocs reads (generated Markdown, the language's assets, its configuration, the
+theme overrides and ``mkdocs.yml``) into one task keyed on all of it: a language whose pages did not change
+is not built again.
+"""
 
 from __future__ import annotations
 
-import logging
-import shutil
-from pathlib import Path
-
-import yaml
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-
 from relais.content import Content, LocalContent
+from relais.engine.fingerprint import digest
+from relais.engine.task import Task
 from relais.project import Project
 from relais.render.web.page_views import nav_entries
-from relais.render.web.assets import built_assets, finish_site, write_web_assets
-from relais.render.web.offline import offline_config
+from relais.render.web.tasks import PagesSpec, build_pages
 from relais.render.web.theme import theme_values
 
 
-def write_assets(content: Content, project: Project, docs_dir: Path) -> None:
-    """Logo, self-hosted fonts, stylesheet and script, copied into one language's docs folder."""
-    images = docs_dir / "assets" / "images"
-    images.mkdir(parents=True, exist_ok=True)
-    if content.site.brand.logo:
-        shutil.copyfile(project.content_dir / content.site.brand.logo, images / "logo.svg")
-    write_web_assets(content, project, docs_dir)
-
-
-def mkdocs_config(content: Content, local: LocalContent, project: Project, docs_dir: Path, site_dir: Path) -> dict:
+def mkdocs_config(content: Content, local: LocalContent, assets: dict[str, str]) -> dict:
+    """The language's MkDocs configuration, without folders (the task adds them)."""
     site = local.site
     lang = local.lang
-    assets = built_assets(docs_dir)
     return {
-        "INHERIT": str(project.mkdocs_yml),
         "site_name": str(site.name),
         "site_url": f"{site.base_url.rstrip('/')}/{lang}/",
         "site_description": str(site.tagline),
         "site_author": str(site.publisher.name),
-        "docs_dir": str(docs_dir),
-        "site_dir": str(site_dir),
         "strict": True,
-        "theme": {"language": lang, "custom_dir": str(project.theme_dir / "overrides")},
+        "theme": {"language": lang},
         "plugins": [{"search": {"lang": [lang]}}],
         "extra_css": [assets["css"]],
         "extra": {
@@ -53,14 +38,18 @@ def mkdocs_config(content: Content, local: LocalContent, project: Project, docs_
     }
 
 
-def build_language_site(config: dict, work_dir: Path, lang: str) -> None:
-    """The language's pages for the web, then the same pages for the offline copy (``work_dir/offline``)."""
-    _build(config, work_dir / f"mkdocs.{lang}.yml")
-    _build(offline_config(config, work_dir / "offline" / lang), work_dir / f"mkdocs.{lang}.offline.yml")
+def pages_task(content: Content, lang: str, project: Project, docs: dict[str, bytes], linked: list[str],
+               config: dict, code: str) -> Task:
+    overrides_dir = project.theme_dir / "overrides"
+    overrides = tuple((p.relative_to(overrides_dir).as_posix(), p.read_bytes())
+                      for p in sorted(overrides_dir.rglob("*")) if p.is_file())
+    base = project.mkdocs_yml.read_text(encoding="utf-8")
+    bytecode = project.cache_dir / "jinja"
+    bytecode.mkdir(parents=True, exist_ok=True)
+    spec = PagesSpec(lang, tuple(lg.code for lg in content.languages), tuple(sorted(docs.items())),
+                     tuple(sorted(linked)), config, overrides, base, str(bytecode))
+    inputs = (("pages and assets", digest(spec.docs)), ("linked files", digest(spec.linked)),
+              ("MkDocs configuration", digest(config)), ("theme overrides", digest(overrides)),
+              ("mkdocs.yml", digest(base)), ("languages", digest(spec.languages)), ("code and tools", code))
+    return Task(f"{lang}/pages", "pages", build_pages, spec, inputs)
 
-
-def _build(config: dict, config_path: Path) -> None:
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    mkdocs_build(load_config(str(config_path)))
-    finish_site(Path(config["site_dir"]))

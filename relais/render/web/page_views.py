@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -78,26 +77,27 @@ def card(media: list[MediaFile], page_id: str) -> MediaFile | None:
 
 
 def build_view(kind: str, model: Any, local: LocalContent, media: list[MediaFile], prints: list,
-               docs_dir: Path | None = None) -> PageView:
+               svgs: dict[str, str] | None = None) -> PageView:
     path = page_path(kind, model.id)
     view = PageView(kind=kind, model=model, md_path=markdown_path(kind, model.id), title=model.title,
                     description=model.key_message, fallback=_has_fallback(model), outdated=_any_text(model, "outdated"), path=path,
                     url=public_url(local, path))
     own_media = [m for m in media if m.page_id == model.id]
-    view.figures = _figures(view, own_media, docs_dir)
+    view.figures = _figures(view, own_media, svgs or {})
     view.downloads = _media_downloads(view, own_media, local) + _print_downloads(view, model.id, prints, local)
     view.image = card(media, model.id) or card(media, "home")
     view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email)
     return view
 
 
-def _figures(view: PageView, media: list[MediaFile], docs_dir: Path | None) -> list[Figure]:
+def _figures(view: PageView, media: list[MediaFile], texts: dict[str, str]) -> list[Figure]:
+    """The page's infographics; ``texts`` holds the SVG texts the image tasks made, by path."""
     square = (1080, 1080)
     svgs = {m.infographic_id: m for m in media if m.fmt == "svg" and (m.width, m.height) == square}
     figures = []
     for png in (m for m in media if m.fmt == "png" and (m.width, m.height) == square):
         svg = svgs.get(png.infographic_id)
-        markup = inline_svg(docs_dir / svg.path) if svg and docs_dir else None
+        markup = inline_svg(texts.get(svg.path)) if svg else None
         figures.append(Figure(png, markup, view.described_by(png.infographic_id)))
     return figures
 

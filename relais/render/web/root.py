@@ -5,7 +5,7 @@ The offline copy has its own front door, linking to files (``fr/index.html``) ra
 
 from __future__ import annotations
 
-import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -20,9 +20,10 @@ def bundle_name(content: Content) -> str:
     return f"relais-site-{content.site.source_date}.zip"
 
 
-def write_root(content: Content, templates_dir: Path, site_dir: Path, offline: bool = False) -> None:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+def root_files(content: Content, templates_dir: Path, offline: bool = False,
+               bundle_size: int | None = None) -> dict[str, bytes]:
+    """``index.html`` and its two static files; ``bundle_size`` is the offline copy's size (the link to it)."""
+    env = _environment(templates_dir)
     base = content.site.base_url.rstrip("/")
     languages = []
     for lang in content.languages:
@@ -33,12 +34,20 @@ def write_root(content: Content, templates_dir: Path, site_dir: Path, offline: b
                           "href": f"{lang.code}/index.html" if offline else f"{lang.code}/",
                           "url": f"{base}/{lang.code}/", "alert": _alert(local)})
     default = next(lg for lg in languages if lg["code"] == content.site.default_language)
+    bundle = None if offline or bundle_size is None else _bundle(content, bundle_size)
     html = env.get_template("index.html.j2").render(
         site_name=content.in_language(default["code"]).site.name, languages=languages, default=default, csp=CSP,
-        site_url=f"{base}/", bundle=None if offline else _bundle(content, site_dir))
-    (site_dir / "index.html").write_text(html, encoding="utf-8")
+        site_url=f"{base}/", bundle=bundle)
+    files = {"index.html": html.encode("utf-8")}
     for static in ("language.js", "chooser.css"):
-        shutil.copyfile(templates_dir / static, site_dir / static)
+        files[static] = (templates_dir / static).read_bytes()
+    return files
+
+
+@lru_cache(maxsize=4)
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def _alert(local) -> dict | None:
@@ -50,10 +59,7 @@ def _alert(local) -> dict | None:
             "text_lang": alert.text.lang, "link": alert.link, "more": str(local.labels.more_information)}
 
 
-def _bundle(content: Content, site_dir: Path) -> dict | None:
-    path = site_dir / bundle_name(content)
-    if not path.exists():
-        return None
+def _bundle(content: Content, size_bytes: int) -> dict:
     local = content.in_language(content.site.default_language)
-    size = format_decimal(max(1, round(path.stat().st_size / 1024)), locale=local.language.locale)
-    return {"href": path.name, "size": f"ZIP, {size} {local.labels.kilobytes}"}
+    size = format_decimal(max(1, round(size_bytes / 1024)), locale=local.language.locale)
+    return {"href": bundle_name(content), "size": f"ZIP, {size} {local.labels.kilobytes}"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.logo import sanitised_logo
 from relais.render.images.canvas import Canvas
 
 TITLE = (58, 38, 3)  # designed size max, min, lines (px at 1080 wide)
@@ -44,6 +43,6 @@ def draw(c: Canvas) -> dict:
         values["icons"].append(p.icon(subject.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary,
                                       on=pal.primary))
     elif c.local.site.brand.logo and c.logo is not None:
-        view_box, inner = sanitised_logo(c.logo)
+        view_box, inner = c.logo
         values["logos"].append(p.svg_fragment(view_box, inner, Box(cx - d / 2, cy - d / 2, d, d)))
     return values
