@@ -20,11 +20,14 @@ from relais.icons import icon_svg_paths
 
 # Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS), '<' and '>' become entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# A line break inside a text (a YAML block scalar) could start a heading ("==="), a definition (": ") or code
+# (an indent) in the Markdown; the page would show it as a space anyway.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
 def md(text: object) -> Markup:
     """Inline Markdown for a content text, with a ``lang`` span when it is a fallback."""
-    return _marked(text, _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=True)))
+    return _marked(text, _MD_SPECIAL.sub(r"\\\1", html.escape(_LINE_BREAK.sub(" ", str(text)), quote=True)))
 
 
 def text(value: object) -> Markup:

@@ -1,0 +1,68 @@
+"""One language's pages built by MkDocs from a copy of the tiny kit, without images or leaflets (seconds, not
+a whole build): what an editor types is what the page shows, and right-to-left pages isolate Latin runs."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from relais.pipeline import read
+from relais.project import Project
+from relais.render.web.assets import asset_files, asset_names
+from relais.render.web.mkdocs import mkdocs_config, pages_task
+from relais.render.web.pages import page_files
+
+
+def built_pages(kit, lang: str) -> dict[str, bytes]:
+    """The published files of ``lang`` (``fr/guides/shelter/index.html``...), by the real pages task."""
+    project = Project(kit.root)
+    content, _, _ = read(project)
+    local = content.in_language(lang)
+    assets = asset_files(content, project.theme_dir / "overrides", [], None)
+    pages = page_files(local, project.theme_dir / "pages", [], [], {})
+    docs = {**assets, **{path: text.encode("utf-8") for path, text in pages.items()}}
+    task = pages_task(content, lang, project, docs, [], mkdocs_config(content, local, asset_names(assets)), "test")
+    result = task.run(task.spec, False)
+    assert result.ok, result.problems
+    return result.files
+
+
+def html_of(files: dict[str, bytes], path: str):
+    return lxml.html.fromstring(files[path])
+
+
+def test_shortcodes_and_markup_in_content_render_as_typed(tiny_kit):
+    """No Markdown extension turns an editor's text into an image, an icon or a link (pymdownx.emoji made
+    ``:smile:`` a CDN image): the words stay on the page, character for character."""
+    typed = ":smile: :material-phone: :fontawesome-brands-x-twitter: [lien](https://evil.example) " \
+            "![img](x.png) &copy; `code` *a* https://www.example.org {: .x} ++ins++ ==mark== ~~del~~ H~2~O"
+    tiny_kit.edit("guides/shelter.yml", "Fermez les portes et les fenêtres, et éloignez-vous des vitres.", typed)
+    files = built_pages(tiny_kit, "fr")
+    doc = html_of(files, "fr/guides/shelter/index.html")
+    item = doc.xpath("//*[@id='relais-items']//li")[0]
+    assert typed in " ".join(item.text_content().split())
+    assert item.xpath(".//img | .//a | .//code | .//em | .//ins | .//mark | .//del | .//sub") == []
+    assert len(item.xpath(".//svg")) == 1  # the item's own icon, inline (no request)
+    for path in (p for p in files if p.endswith(".html")):
+        loaded = html_of(files, path).xpath("//img/@src | //script/@src | //link/@href[../@rel='stylesheet']")
+        assert [src for src in loaded if "//" in src] == [], path
+
+
+def test_a_text_with_line_breaks_stays_one_paragraph(tiny_kit):
+    """A block scalar (``|``) keeps its line breaks: they must not start a heading, a definition or a list."""
+    tiny_kit.edit("guides/shelter.yml", 'summary: "Quatre gestes simples pour rester en sécurité et bien informé '
+                  'pendant une alerte."', "summary: |\n  Quatre gestes\n  ===\n  : simples\n\n      code\n  1) un")
+    doc = html_of(built_pages(tiny_kit, "fr"), "fr/guides/shelter/index.html")
+    article = doc.xpath("//article")[0]
+    assert len(article.xpath(".//h1")) == 1 and article.xpath(".//dl | .//pre | .//ol") == []
+    assert "Quatre gestes === : simples code 1) un" in " ".join(article.text_content().split())
+
+
+def test_mkdocs_yml_is_plain_yaml():
+    """No ``!!python/name`` tags: another engine (Zensical) reads the same file with a safe loader."""
+    import yaml
+    from conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert not [n for n in names if "emoji" in n or n.startswith("pymdownx.")], names
