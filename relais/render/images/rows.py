@@ -149,7 +149,8 @@ def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[l
         return Placed()
     lines = max(len(c) for c in columns)
     cols = area.columns(len(columns), style.col_gap)
-    text_x = style.diameter + style.gap_x if style.diameter else 0
+    lead = badge_overhang(fmt, style, [r for col in columns for r in col])
+    text_x = lead + style.diameter + style.gap_x if style.diameter else 0
     text_w = cols[0].w - text_x
     needed = lines * style.diameter  # at the smallest size (measured below when the words fit)
     for body in _sizes(style):
@@ -164,8 +165,8 @@ def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[l
             heights = [[m[2] for m in col] for col in measured]
         needed = max(sum(h) + style.min_gap * (len(h) - 1) for h in heights)
         if needed <= area.h + 1e-6:
-            return _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, text_x,
-                         text_w, valign)
+            return _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, lead,
+                         text_x, text_w, valign)
     _report(ts, columns, style, area, lines, text_w, needed)
     return None
 
@@ -196,7 +197,7 @@ def _report(ts: Typesetter, columns: list[list[Row]], style: RowStyle, area: Box
                         f"but the format has {area.h:.0f} px; remove an item or shorten the texts")
 
 
-def _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, text_x, text_w,
+def _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, lead, text_x, text_w,
           valign) -> Placed:
     """``heights``: per column, the height of each of its rows' grid lines."""
     p = painter
@@ -215,14 +216,14 @@ def _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body,
             y_row = y + row.gap_before
             placed.boxes[c].append(Box(cols[c].x, y_row, cols[c].w, heights[c][j] - row.gap_before))
             placed.title_ends[c].append(cols[c].x + text_x + title.width_used)
-            placed.rows.append(_row_values(fmt, p, ts, row, title, text, cols[c], y_row, style, text_x, text_w,
-                                           placed.markers[c]))
+            placed.rows.append(_row_values(fmt, p, ts, row, title, text, cols[c], y_row, style, lead, text_x,
+                                           text_w, placed.markers[c]))
             y += heights[c][j] + gap
     return placed
 
 
 def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult | None, col: Box, y: float,
-                style: RowStyle, text_x: float, text_w: float, markers: list) -> dict:
+                style: RowStyle, lead: float, text_x: float, text_w: float, markers: list) -> dict:
     pal = p.palette
     on = row.on or pal.background
     values: dict = {"circles": [], "icons": [], "badges": [], "badge_marks": [], "texts": []}
@@ -232,7 +233,7 @@ def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult
     colour = row.colour or pal.primary
     if d:
         r = d / 2
-        cx = col.x + style.diameter / 2
+        cx = col.x + lead + style.diameter / 2
         # A marker smaller than the column (timeline dots) sits on the title's first line.
         cy = y + r if d >= style.diameter else ty + title.ascent_px * 0.62
         markers.append((cx, cy, r))
@@ -245,7 +246,8 @@ def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult
             s = d * style.icon_ratio
             values["icons"].append(p.icon(row.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary, on=colour))
         if row.badge or row.badge_icon:
-            _badge(fmt, p, ts, values, row, cx - r * 0.74, cy - r * 0.74, colour, on)
+            bx, by, br = badge_place(fmt, cx, cy, r, d * style.icon_ratio / 2)
+            _badge(fmt, p, ts, values, row, bx, by, br, colour, on)
     tx = col.x + text_x
     title_colour = colour if row.header else pal.text
     values["texts"].append(p.text(title, Box(tx, ty, text_w, title.height_used), fill=title_colour,
@@ -257,10 +259,32 @@ def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult
     return values
 
 
-def _badge(fmt: Format, p: Painter, ts: Typesetter, values: dict, row: Row, cx: float, cy: float,
+BADGE_RADIUS = 20  # designed px at 1080 wide
+BADGE_GAP = 4  # between the badge and the icon's box
+
+
+def badge_place(fmt: Format, cx: float, cy: float, r: float, icon_half: float) -> tuple[float, float, float]:
+    """(x, y, radius) of a badge (a number, a check or a cross) on the circle at (cx, cy, r) whose icon's box
+    reaches ``icon_half`` around the centre: beside the icon, never on it. Its box ends a gap before the
+    icon's box on the start side, and it sits on the circle's rim, level with the circle's top."""
+    radius = fmt.px(BADGE_RADIUS)
+    return cx - icon_half - fmt.px(BADGE_GAP) - radius, cy - r + radius, radius
+
+
+def badge_overhang(fmt: Format, style: RowStyle, rows: list[Row]) -> float:
+    """How far badges reach past their circle on the start side: the room the marker column adds."""
+    reach = 0.0
+    for row in rows:
+        if row.badge or row.badge_icon:
+            d = _diameter(row, style)
+            bx, _, radius = badge_place(fmt, 0.0, 0.0, d / 2, d * style.icon_ratio / 2)
+            reach = max(reach, radius - bx - d / 2)
+    return reach
+
+
+def _badge(fmt: Format, p: Painter, ts: Typesetter, values: dict, row: Row, cx: float, cy: float, r: float,
            colour: str, on: str) -> None:
     pal = p.palette
-    r = fmt.px(22)
     values["badges"].append(p.circle(cx, cy, r, pal.background, stroke=colour, stroke_width=fmt.px(3), on=on))
     if row.badge_icon:
         s = r * 1.2

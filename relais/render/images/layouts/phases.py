@@ -20,7 +20,7 @@ from babel.numbers import format_decimal
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.rows import Row, RowStyle, place_columns
+from relais.render.images.rows import Row, RowStyle, badge_overhang, badge_place, place_columns
 from relais.render.images.canvas import Canvas
 from relais.text import WordTooWide
 
@@ -119,15 +119,15 @@ def _across(c: Canvas, steps) -> dict | None:
     used = max(d + gap + t.height_used + gap / 2 + x.height_used for t, x in chosen)
     top = c.content.y + (c.content.h - used) / 2
     values: list[dict] = []
+    r = d / 2
+    lead = badge_overhang(fmt, RowStyle(diameter=d, body_max=0, body_min=0), rows)
     for col, row, (title, text) in zip(cols, rows, chosen):
-        r = d / 2
-        cx, cy = col.x + r + px(10), top + r
+        cx, cy = col.x + lead + r, top + r
         v = {"circles": [p.circle(cx, cy, r, pal.primary, on=pal.background)], "icons": [], "badges": [],
              "badge_marks": [], "texts": []}
         s = d * 0.54
         v["icons"].append(p.icon(row.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary, on=pal.primary))
-        badge_r = px(20)
-        bx, by = cx + r + badge_r * 0.2, top + badge_r
+        bx, by, badge_r = badge_place(fmt, cx, cy, r, s / 2)
         v["badges"].append(p.circle(bx, by, badge_r, pal.background, stroke=pal.primary, stroke_width=px(3),
                                     on=pal.background))
         number = ts.at(row.badge, row.title_where, 2 * badge_r, fmt.body_min, weight=700)
