@@ -66,3 +66,32 @@ def test_mkdocs_yml_is_plain_yaml():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     assert not [n for n in names if "emoji" in n or n.startswith("pymdownx.")], names
+
+
+def test_right_to_left_pages_isolate_latin_runs_and_say_their_direction(tiny_kit):
+    """``<html lang dir>`` on every page (the 404 too); in Arabic text each hashtag, handle, address and
+    number with its unit sits in its own left-to-right span, so "#SMEM" cannot show as "SMEM#"; a French
+    text standing in for a missing translation says it runs left to right; titles (no markup there) carry
+    isolates."""
+    tiny_kit.edit("translations/ar/guides/shelter.yml", "وتابعوا #SMEM وحسابات المحافظة.",
+                  "وتابعوا #SMEM و@gouvernementFR وwww.info.gouv.fr/risques على بعد 20 km.")
+    tiny_kit.edit("translations/ar/guides/shelter.yml", 'title: "', 'title: "#SMEM: ', 1)
+    tiny_kit.edit("translations/ar/guides/shelter.yml", "    text: \"اتركوا الخطوط للإسعاف. إذا كنتم في خطر، اتصلوا بالرقم 112.\"\n", "")
+    files = built_pages(tiny_kit, "ar")
+    pages = [p for p in files if p.endswith(".html")]
+    assert "ar/404.html" in pages and len(pages) >= 4
+    for path in pages:
+        root = html_of(files, path)
+        assert (root.get("lang"), root.get("dir")) == ("ar", "rtl"), path
+        assert root.xpath("//body/@dir") == ["rtl"], path
+    doc = html_of(files, "ar/guides/shelter/index.html")
+    items = doc.xpath("//*[@id='relais-items']//li")
+    runs = [span.text for span in items[1].xpath(".//span[@dir='ltr']")]
+    assert runs == ["#SMEM", "@gouvernementFR", "www.info.gouv.fr/risques", "20 km"]
+    assert doc.xpath("//h1/span[@dir='ltr']/text()") == ["#SMEM"]
+    fallback = items[3].xpath(".//span[@lang='fr']")  # the text removed above: French, left to right
+    assert fallback and fallback[0].get("dir") == "ltr" and "112" in fallback[0].text_content()
+    assert doc.xpath("//title/text()")[0].startswith("\u2066#SMEM\u2069: ")
+    assert "\u2066#SMEM\u2069: " in doc.xpath("//meta[@property='og:title']/@content")[0]
+    french = html_of(built_pages(tiny_kit, "fr"), "fr/guides/shelter/index.html")
+    assert (french.get("lang"), french.get("dir")) == ("fr", "ltr") and not french.xpath("//article//span[@dir]")

@@ -23,3 +23,14 @@ def test_isolation_is_idempotent_and_invisible() -> None:
 def test_plain_words_are_untouched() -> None:
     text = "Appelez le 112, pas le 17 # ni @"
     assert isolate_tokens(text) == text
+
+
+def test_numbers_with_latin_units_and_attached_conjunctions() -> None:
+    """A number and its Latin unit stay together ("20 km", not "km 20"); Arabic "و" may lead a token."""
+    from relais.text.bidi import split_runs
+
+    text = "على بعد 10 000 km و4 % و24 h/24 وتابعوا و#SMEM و@gouvernementFR، الرقم 112 و35,000 و14:49"
+    assert [piece for piece, ltr in split_runs(text) if ltr] == ["10 000 km", "4 %", "24 h/24", "#SMEM",
+                                                                  "@gouvernementFR"]
+    assert "".join(piece for piece, _ in split_runs(text)) == text
+    assert split_runs("x@example.org C#") == [("x@example.org C#", False)]  # inside Latin words: nothing

@@ -1,14 +1,14 @@
-"""Bidi isolation of Latin hashtags, handles and web addresses inside RTL text.
+"""Left-to-right runs inside right-to-left text: the one place that finds them, for pages, images and print.
 
-The Unicode bidi algorithm puts the "#" of "#SMEM" on the wrong side in an
-Arabic sentence ("SMEM#"), and does the same to "@handle" and URL punctuation.
-Wrapping each such token in LRI ... PDI (U+2066/U+2069) makes it an isolated
-left-to-right run, so "#SMEM" reads "#SMEM".  resvg, browsers and raqm honour
-isolates; HarfBuzz draws nothing for them and our coverage check ignores them.
-Arabic hashtags are left alone: in an RTL line their "#" is already on the
-right, where Arabic readers expect it (and resvg 0.48 treats FSI like LRI, so
-"first strong" isolation would get them wrong).  Opt-in: apply to RTL texts
-before fitting.
+The Unicode bidi algorithm puts the "#" of "#SMEM" on the wrong side in an Arabic sentence ("SMEM#"), does
+the same to "@handle" and to URL punctuation, and swaps a number and its Latin unit ("20 km" shows as
+"km 20"). Each such run must be isolated as left-to-right: ``ltr_runs`` finds them, ``split_runs`` cuts a
+text at them, and each output wraps them its own way: pages in ``<span dir="ltr">``
+(``relais.render.web.markdown``), SVG and plain-text contexts in LRI ... PDI (``isolate_tokens``; resvg,
+browsers and raqm honour isolates, HarfBuzz draws nothing for them and the coverage check ignores them).
+Arabic hashtags are left alone: in an RTL line their "#" is already on the right, where Arabic readers
+expect it (and resvg 0.48 treats FSI like LRI, so "first strong" isolation would get them wrong). Latin
+words and numbers alone need nothing: the algorithm already keeps them in order. Apply to RTL texts only.
 """
 
 from __future__ import annotations
@@ -18,12 +18,33 @@ import re
 LRI, PDI = "\u2066", "\u2069"
 
 _TOKEN = re.compile(
-    r"(?<![\w\u2066\u2067\u2068])"
+    r"(?<![A-Za-z0-9_\u00c0-\u024f\u2066\u2067\u2068])"  # not inside a Latin word; "و" may lead (و#SMEM)
     r"(?:(?:https?://|www\.)\S*[^\s.,;:!?\u061f\u060c\u00bb)\]]"  # URL, minus final punctuation
-    r"|[#@][A-Za-z0-9_][\w.-]*\w|[#@][A-Za-z0-9_])"  # Latin #hashtag / @handle
+    r"|[#@][A-Za-z0-9_][\w.-]*\w|[#@][A-Za-z0-9_]"  # Latin #hashtag / @handle
+    r"|\d+(?:[.,:/]\d+|[ \u00a0\u202f]\d{3}(?!\d))*"  # a number (10 000, 1,5, 14:49), then its Latin unit:
+    r"[ \u00a0\u202f]?(?:%|‰|°[CF]?|[A-Za-z]{1,4}(?:/\d+)?)(?![\w\u2069]))"  # 20 km, 4 %, 24 h/24
 )
 
 
+def ltr_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every run to isolate left-to-right in a right-to-left text, in order."""
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def split_runs(text: str) -> list[tuple[str, bool]]:
+    """The text cut into pieces, in order: ``(piece, True)`` for a run to isolate, ``(piece, False)`` between."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in ltr_runs(text):
+        if start > at:
+            pieces.append((text[at:start], False))
+        pieces.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces
+
+
 def isolate_tokens(text: str) -> str:
-    """Wrap Latin #hashtags, @handles and URLs in LRI ... PDI (idempotent)."""
-    return _TOKEN.sub(lambda match: f"{LRI}{match.group(0)}{PDI}", text)
+    """Wrap every left-to-right run in LRI ... PDI, for SVG text and plain-text contexts (idempotent)."""
+    return "".join(f"{LRI}{piece}{PDI}" if ltr else piece for piece, ltr in split_runs(text))

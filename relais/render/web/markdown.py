@@ -2,7 +2,10 @@
 
 Python-Markdown passes raw HTML through, so content text is HTML-escaped and its Markdown punctuation is
 backslash-escaped: what an editor typed is shown as typed, never interpreted as markup.
-A text that stands in for a missing translation is wrapped in a span carrying its own ``lang``.
+A text that stands in for a missing translation is wrapped in a span carrying its own ``lang`` (and ``dir``
+when that language runs the other way). In a right-to-left text every left-to-right run (hashtag, handle,
+address, number with its unit: ``relais.text.bidi``) is isolated in ``<span dir="ltr">``, so "#SMEM" does not
+show as "SMEM#". Templates import ``_blocks.md.j2`` *with context*: the filters read the page's ``directions``.
 Filters: ``md`` (Markdown text), ``text`` (inside a raw HTML block), ``attr`` (attribute values), ``url``, ``icon``.
 """
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from relais.icons import icon_svg_paths
+from relais.text.bidi import isolate_tokens, split_runs
 
 # Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS), '<' and '>' become entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -25,20 +30,58 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
-def md(text: object) -> Markup:
-    """Inline Markdown for a content text, with a ``lang`` span when it is a fallback."""
-    return _marked(text, _MD_SPECIAL.sub(r"\\\1", html.escape(_LINE_BREAK.sub(" ", str(text)), quote=True)))
+@dataclass(frozen=True)
+class Directions:
+    """The page's direction and each language's, from site.yml (the one direction table of the site)."""
+
+    page: str = "ltr"
+    languages: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of_site(cls, languages, lang: str) -> "Directions":
+        table = {lg.code: lg.direction for lg in languages}
+        return cls(table[lang], table)
+
+    def of(self, value: object) -> str:
+        """The direction of a text: its own language's when it stands in for a missing translation."""
+        lang = getattr(value, "lang", None) if getattr(value, "fallback", False) else None
+        return self.languages.get(lang, self.page) if lang else self.page
+
+    def plain(self, value: object) -> str:
+        """A text where no markup may go (``<title>``, meta tags, navigation): LTR runs in LRI ... PDI."""
+        return isolate_tokens(str(value)) if self.of(value) == "rtl" else str(value)
 
 
-def text(value: object) -> Markup:
-    """A content text inside a raw HTML block, where Markdown is not parsed (no backslash escapes)."""
-    return _marked(value, html.escape(str(value), quote=True))
+def escape_text(value: object, directions: Directions, markdown: bool = False) -> str:
+    """A content text as HTML (as Markdown text when ``markdown``): escaped, LTR runs of RTL text isolated,
+    a fallback wrapped in its language."""
+    text = _LINE_BREAK.sub(" ", str(value)) if markdown else str(value)
+    own = directions.of(value)
 
+    def escaped(piece: str) -> str:
+        piece = html.escape(piece, quote=True)
+        return _MD_SPECIAL.sub(r"\\\1", piece) if markdown else piece
 
-def _marked(value: object, escaped: str) -> Markup:
+    if own == "rtl":
+        body = "".join(f'<span dir="ltr">{escaped(p)}</span>' if ltr else escaped(p) for p, ltr in split_runs(text))
+    else:
+        body = escaped(text)
     if getattr(value, "fallback", False):
-        return Markup(f'<span lang="{value.lang}" class="relais-fallback">{escaped}</span>')
-    return Markup(escaped)
+        turn = f' dir="{own}"' if own != directions.page else ""
+        return f'<span lang="{value.lang}"{turn} class="relais-fallback">{body}</span>'
+    return body
+
+
+@jinja2.pass_context
+def md(context, text: object) -> Markup:
+    """Inline Markdown for a content text."""
+    return Markup(escape_text(text, context["directions"], markdown=True))
+
+
+@jinja2.pass_context
+def text(context, value: object) -> Markup:
+    """A content text inside a raw HTML block, where Markdown is not parsed (no backslash escapes)."""
+    return Markup(escape_text(value, context["directions"]))
 
 
 def attr(text: object) -> Markup:

@@ -11,6 +11,7 @@ from relais.content import Content, LocalContent
 from relais.engine.fingerprint import digest
 from relais.engine.task import Task
 from relais.project import Project
+from relais.render.web.markdown import Directions
 from relais.render.web.page_views import nav_entries
 from relais.render.web.tasks import PagesSpec, build_pages
 from relais.render.web.theme import theme_values
@@ -20,13 +21,14 @@ def mkdocs_config(content: Content, local: LocalContent, assets: dict[str, str])
     """The language's MkDocs configuration, without folders (the task adds them)."""
     site = local.site
     lang = local.lang
+    plain = Directions.of_site(content.languages, lang).plain  # no markup in titles: LTR runs get isolates
     return {
-        "site_name": str(site.name),
+        "site_name": plain(site.name),
         "site_url": f"{site.base_url.rstrip('/')}/{lang}/",
-        "site_description": str(site.tagline),
+        "site_description": plain(site.tagline),
         "site_author": str(site.publisher.name),
         "strict": True,
-        "theme": {"language": lang},
+        "theme": {"language": lang, "direction": local.language.direction},  # body dir: site.yml's, not Material's
         "plugins": [{"search": {"lang": [lang]}}],
         "extra_css": [assets["css"]],
         "extra": {
@@ -34,7 +36,7 @@ def mkdocs_config(content: Content, local: LocalContent, assets: dict[str, str])
             "alternate": [{"name": lg.name, "link": f"../{lg.code}/", "lang": lg.code} for lg in content.languages],
             "relais": theme_values(content, local, assets),
         },
-        "nav": [{title: path} for title, path in nav_entries(local)],
+        "nav": [{plain(title): path} for title, path in nav_entries(local)],
     }
 
 

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 
 from relais.content import LocalContent
 from relais.urls import markdown_path
-from relais.render.web.markdown import environment
+from relais.render.web.markdown import Directions, environment
 from relais.render.outputs import MediaFile
 from relais.render.web.page_views import PageView, build_view, home_view, statement_view
 from relais.render.web.statement import statement_values
@@ -20,18 +20,21 @@ def page_files(local: LocalContent, templates_dir: Path, media: list[MediaFile],
                svgs: dict[str, str] | None = None) -> dict[str, str]:
     """The Markdown of every page of one language, by path in its docs folder."""
     env = environment(templates_dir)
+    directions = Directions.of_site(local.site.languages, local.lang)  # read by the md and text filters
     files: dict[str, str] = {}
     home = home_view(local, media)
-    files[home.md_path] = _page(home, env.get_template("home.md.j2").render(**_home_values(local, home)))
+    files[home.md_path] = _page(home, directions, env.get_template("home.md.j2").render(
+        directions=directions, **_home_values(local, home)))
     for kind, models in (("guide", local.guides), ("case-study", local.case_studies), ("page", local.pages)):
         for model in models:
             view = build_view(kind, model, local, media, prints, svgs)
-            values = {"view": view, "page": model, "labels": local.labels, **_extra_values(kind, model, local)}
-            files[view.md_path] = _page(view, env.get_template(f"{kind}.md.j2").render(**values))
+            values = {"view": view, "page": model, "labels": local.labels, "directions": directions,
+                      **_extra_values(kind, model, local)}
+            files[view.md_path] = _page(view, directions, env.get_template(f"{kind}.md.j2").render(**values))
     statement = statement_values(local)
     view = statement_view(local, media, statement["scope"])
-    files[view.md_path] = _page(view, env.get_template("accessibility.md.j2").render(view=view, labels=local.labels,
-                                                                                  **statement))
+    files[view.md_path] = _page(view, directions, env.get_template("accessibility.md.j2").render(
+        view=view, labels=local.labels, directions=directions, **statement))
     return files
 
 
@@ -62,11 +65,12 @@ def _extra_values(kind: str, model, local: LocalContent) -> dict:
     return {"dates": dates, "numbers": numbers}
 
 
-def _page(view: PageView, markdown: str) -> str:
+def _page(view: PageView, directions: Directions, markdown: str) -> str:
     """Front matter written as JSON, which is YAML too (and twenty times quicker to write than PyYAML's
     dump), so titles and descriptions need no hand escaping. ``relais`` carries what the theme's <head>
     needs: the page's address and its link-preview image."""
-    meta = {"title": str(view.title), "description": str(view.description), "relais": _head_values(view)}
+    meta = {"title": directions.plain(view.title), "description": directions.plain(view.description),
+            "relais": _head_values(view)}
     front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
     for char in "\u0085\u2028\u2029":  # line breaks to YAML (not to JSON): escaped, so a title stays one line
         front = front.replace(char, f"\\u{ord(char):04x}")
