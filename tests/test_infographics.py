@@ -144,8 +144,8 @@ def test_arabic_svg_says_rtl_the_way_resvg_and_browsers_agree_on(arabic) -> None
     assert len(arabic_texts) >= 9  # title, message?, 4 titles, 4 texts, publisher
     for text in arabic_texts:
         assert "direction" not in text.attrib
-        for span in text:
-            assert span.text.startswith("\u2067") and span.text.endswith("\u2069")  # RLI ... PDI
+        for span in text:  # RLI ... PDI, or LRI ... PDI around a Latin run placed by us ("#SMEM")
+            assert span.text.startswith(("\u2067", "\u2066")) and span.text.endswith("\u2069")
     titles = [t for t in arabic_texts if t.get("font-weight") == "700" and float(t.get("font-size")) < 40]
     assert titles and all(t.get("text-anchor") == "end" for t in titles)  # start = right edge
     # A Latin-only text ("Relais #SMEM") is a left-to-right paragraph, still aligned to the right.
@@ -333,3 +333,28 @@ def test_content_text_is_escaped(tmp_path: Path) -> None:
     text = (tmp_path / "out" / svg.path).read_text(encoding="utf-8")
     assert "Eau &amp; gaz" in text
     ET.fromstring(text)  # well-formed
+
+
+def test_arabic_hashtag_mid_line_reads_in_order_in_the_png(arabic) -> None:
+    """"وتابعوا #SMEM وحسابات": the hashtag's piece is placed by us (see relais.text.svgtext); the PNG shows
+    "#SMEM" in order at the place the SVG gives it."""
+    from relais.text.measure import measure
+    from test_text_svg import best_match, render
+
+    out, _, _ = arabic
+    root = ET.parse(out / "ar/media/shelter/shelter-checklist-1080x1080.svg").getroot()
+    text, span = next((t, s) for t in root.iter(f"{SVG_NS}text") for s in t if s.text == "\u2066#SMEM\u2069")
+    size, weight = float(text.get("font-size")), int(text.get("font-weight"))
+    face = face_for("ar", weight)
+    right, baseline = float(span.get("x")), float(span.get("y"))
+    left = right - measure("#SMEM", face, size, "ar")
+    image = png(out / "ar/media/shelter/shelter-checklist-1080x1080.png")
+    box = (int(left) - 30, int(baseline - size), int(right) + 30, int(baseline + size * 0.4))
+    crop = image.crop(box)
+    markup = (f'<text font-family="{face.family}" font-size="{size}" font-weight="{weight}">'
+              f'<tspan x="{20 + left % 1:.2f}" y="{int(size * 1.5) + baseline % 1:.2f}">')  # same sub-pixel offsets
+    word, flipped = (render(f"{markup}{w}</tspan></text>", 600, int(size * 2.5)) for w in ("#SMEM", "SMEM#"))
+    xs = range(0, crop.width - int(right - left) + 4)
+    ours, x = best_match(crop, word, xs)
+    assert ours < 0.15 and abs(box[0] + x - left) <= 6, (ours, box[0] + x, left)
+    assert best_match(crop, flipped, xs)[0] > 2 * ours + 0.1

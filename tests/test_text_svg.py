@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from relais.render.images.raster import render_png
 from relais.text.bidi import isolate_tokens
 from relais.text.fit import fit_text
 from relais.text.fonts import face_for
+from relais.text.measure import measure
 from relais.text.svgtext import PDI, RLI, num, svg_text
 
 SAMPLES = json.loads((Path(__file__).parent / "fixtures/text/samples.json").read_text("utf-8"))
@@ -158,3 +160,43 @@ def test_fitted_text_stays_inside_its_box(lang: str, weight: int) -> None:
     assert box[1] >= y and box[3] <= y + height, box
     # ...and it uses the box: the block is close to one of its edges (fitted).
     assert box[3] - box[1] > 0.7 * height or box[2] - box[0] > 0.85 * width
+
+
+MID_LINE = "نهج #SMEM في ثلاث خطوات"  # the hashtag between Arabic words
+
+
+def best_match(line: Image.Image, word: Image.Image, xs: range) -> tuple[float, int]:
+    """(difference, x): where the ink of ``word`` best matches the ink of ``line``, its left edge in ``xs``."""
+    canvas = line.convert("L").point(lambda v: 255 if v < 128 else 0)
+    ref = ink_mask(word)
+    top = canvas.getbbox()[1]
+    ink = ImageStat.Stat(ref).sum[0]
+    found = (float("inf"), -1)
+    for y in range(max(0, top - 6), top + 40):
+        for x in xs:
+            window = canvas.crop((x, y, x + ref.width, y + ref.height))
+            found = min(found, (ImageStat.Stat(ImageChops.difference(window, ref)).sum[0] / ink, x))
+    return found
+
+
+def test_hashtag_mid_line_is_placed_by_us_and_drawn_in_order() -> None:
+    """An isolated "#SMEM" between Arabic words is not left to the rasteriser's bidi: the line is cut into
+    pieces placed right to left, each as wide as fitting measured it; the PNG shows "#SMEM" where the SVG
+    says, in order."""
+    fit = fit_text(isolate_tokens(MID_LINE), face_for("ar"), 900, 150, 48, 48, lang="ar")
+    line = svg_text(fit, 50, 20, 900, fill="#000000")
+    spans = re.findall(r'<tspan x="([\d.]+)"[^>]*>([^<]*)</tspan>', line)
+    assert [text.strip(f"{RLI}{PDI}\u200f") for _, text in spans] == ["نهج ", "\u2066#SMEM", " في ثلاث خطوات"]
+    right = float(spans[1][0])  # the hashtag's right edge (pieces are anchored at their right end)
+    left = right - measure("#SMEM", fit.face, 48, "ar")
+    image = render(line)
+    word = render(f'<text font-family="Noto Sans Arabic" font-size="48"><tspan x="50" y="80">#SMEM</tspan></text>')
+    flipped = render(f'<text font-family="Noto Sans Arabic" font-size="48"><tspan x="50" y="80">SMEM#</tspan></text>')
+    near = range(int(left) - 20, int(left) + 20)
+    ours, x = best_match(image, word, near)
+    assert ours < 0.1 and abs(x - left) <= 6, (ours, x, left)  # "#SMEM", in order, where the SVG put it
+    assert best_match(image, flipped, near)[0] > 3 * ours + 0.1
+    whole = render(line).convert("L").point(lambda v: 255 if v < 200 else 0).getbbox()
+    assert abs(whole[2] - 950) <= 4 and abs(whole[0] - (950 - fit.width_used)) <= 4  # as wide as measured
+    first = red_columns(render(line.replace("نهج", '<tspan fill="#ff0000">نهج</tspan>', 1)))
+    assert first[0] > left  # the first word stays at the right

@@ -9,7 +9,14 @@ picture everywhere we therefore:
 - never write ``direction``; we write a physical text-anchor (start/align
   mirrored for RTL ourselves), and
 - wrap each RTL line in RLI ... PDI (U+2067/U+2069), which makes the line an
-  RTL paragraph for the bidi algorithm in resvg and in browsers alike.
+  RTL paragraph for the bidi algorithm in resvg and in browsers alike;
+- place each left-to-right run that the typesetter isolated in an RTL line
+  (LRI ... PDI: "#SMEM", "@handle", an address, "20 km") ourselves: resvg
+  ignores isolates, so "نهج #SMEM في" would come out "SMEM#".  Such a line
+  is cut at its isolates; each piece is measured with the shaping used for
+  fitting and drawn as its own <tspan>, right to left from the line's edge.
+  An RTL piece is wrapped in RLI RLM ... RLM PDI: RLM (a strong RTL mark) keeps
+  the spaces at its ends on the right side, which resvg gets wrong otherwise.
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from relais.text.fit import FitResult
 from relais.text.fonts import primary_lang
+from relais.text.measure import measure
 
 Align = Literal["start", "center", "end"]
 VAlign = Literal["top", "middle", "bottom"]
 
-RLI, PDI = "\u2067", "\u2069"
+RLI, LRI, PDI, RLM = "\u2067", "\u2066", "\u2069", "\u200f"
 _ANCHORS = {"left": ("start", 0.0), "center": ("middle", 0.5), "right": ("end", 1.0)}
 
 
@@ -87,7 +95,43 @@ def svg_text(
     for line, baseline in zip(fit.lines, baselines(fit, y, height, valign)):
         if not line:
             continue  # a blank line only takes vertical room
-        content = escape(f"{RLI}{line}{PDI}" if fit.rtl else line)
-        spans.append(f'<tspan x="{line_x}" y="{num(baseline)}">{content}</tspan>')
+        pieces = isolated_pieces(line) if fit.rtl else [(line, False)]
+        if len(pieces) == 1:
+            content = escape(f"{RLI}{line}{PDI}" if fit.rtl else line)
+            spans.append(f'<tspan x="{line_x}" y="{num(baseline)}">{content}</tspan>')
+        else:
+            spans.extend(_placed_pieces(fit, pieces, x + width * fraction, fraction, anchor, baseline))
     attributes = "".join(f" {name}={quoteattr(value)}" for name, value in head.items())
     return f"<text{attributes}>{''.join(spans)}</text>"
+
+
+def isolated_pieces(line: str) -> list[tuple[str, bool]]:
+    """An RTL line cut at the left-to-right runs the typesetter isolated: ``(piece, True)`` for an
+    isolated run (LRI ... PDI kept), ``(piece, False)`` for the right-to-left text around them."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    while (start := line.find(LRI, at)) != -1:
+        end = line.find(PDI, start)
+        end = len(line) if end == -1 else end + 1
+        if start > at:
+            pieces.append((line[at:start], False))
+        pieces.append((line[start:end], True))
+        at = end
+    if at < len(line):
+        pieces.append((line[at:], False))
+    return pieces
+
+
+def _placed_pieces(fit: FitResult, pieces: list[tuple[str, bool]], anchor_x: float, fraction: float,
+                   anchor: str, baseline: float) -> list[str]:
+    """One <tspan> per piece, from the line's right edge leftwards (an RTL line reads from the right),
+    each as wide as fitting measured it, so the line covers exactly what fitting reserved."""
+    widths = [measure(piece, fit.face, fit.size, fit.lang) for piece, _ in pieces]
+    right = anchor_x + sum(widths) * (1 - fraction)
+    spans = []
+    for (piece, ltr), width in zip(pieces, widths):
+        content = piece if ltr else f"{RLI}{RLM}{piece}{RLM}{PDI}"
+        end = "" if anchor == "end" else ' text-anchor="end"'
+        spans.append(f'<tspan x="{num(right)}" y="{num(baseline)}"{end}>{escape(content)}</tspan>')
+        right -= width
+    return spans
