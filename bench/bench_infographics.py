@@ -61,7 +61,7 @@ class Relais:
         self.env = environment(project.infographics_dir)
 
     def svg(self, job, local) -> str:
-        return draw(job, local, self.env, self.palette, self.logo, ContrastLog(), " ".join(local.site.hashtags))[0]
+        return draw(job, local, self.env, self.palette, self.logo, ContrastLog(), " ".join(local.site.hashtags))[0][0].svg
 
 
 def numbered(text: str, n: int) -> str:

@@ -229,6 +229,10 @@ MORE_ITEMS = """  - id: radio
 infographics:"""
 
 
+EVEN_MORE_ITEMS = MORE_ITEMS.replace("id: radio", "id: water").replace("id: stay", "id: torch").replace(
+    "Écoutez la radio", "Gardez de l’eau").replace("Attendez la fin de l’alerte\"", "Gardez une lampe\"")
+
+
 def overfill(project: Project) -> int:
     """Six items, four of them about 200 characters long: more than a square image holds.
     Returns the line of item 'go-inside''s text."""
@@ -240,20 +244,45 @@ def overfill(project: Project) -> int:
     return edit(project, "guides/shelter.yml", "Fermez les portes et les fenêtres, et éloignez-vous des vitres.", LONG)
 
 
-def test_overlong_text_is_reported_with_its_place_field_language_format_and_excess(tmp_path: Path) -> None:
+WORD = "Anticonstitutionnellementanticonstitutionnellement"  # no break opportunity
+
+
+def test_a_word_too_wide_is_reported_with_its_place_field_language_format_and_excess(tmp_path: Path) -> None:
     project = kit_project(tmp_path)
-    line = overfill(project)
+    overfill(project)
+    line = edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", f"Entrez {WORD}")
     errors = errors_of(project, "fr", tmp_path)
     pattern = re.compile(
-        rf"content/guides/shelter\.yml:{line}:11: error: infographic 'shelter-checklist' (\d+)x(\d+) \(fr\): "
-        r"item 'go-inside' text does not fit: needs (\d+) lines \((\d+) px\) but the box holds (\d+) \((\d+) px\) "
-        r"at the minimum size (\d+) px; shorten it by about (\d+) characters$")
+        rf"content/guides/shelter\.yml:{line}:12: error: infographic 'shelter-(checklist|do-dont)' (\d+)x(\d+) "
+        rf"\(fr\): item 'go-inside' title does not fit: the word '{WORD}' is (\d+) px wider than the box "
+        r"\((\d+) px\) at (\d+) px; shorten or split this word$")
     matches = [pattern.match(e) for e in errors]
-    assert any(matches), "\n".join(errors)
-    for match in filter(None, matches):
-        needed, holds, size, cut = (int(match.group(i)) for i in (3, 5, 7, 8))
-        assert needed > holds and size == (24 if match.group(1) == "1080" else 27) and 0 < cut < len(LONG)
-    assert all(": error: infographic 'shelter-" in e for e in errors)
+    assert matches and all(matches), "\n".join(errors)
+    for match in matches:
+        assert int(match.group(6)) == (24 if match.group(2) == "1080" else 27)
+    assert {m.group(2, 3) for m in matches} >= {("1200", "630"), ("1200", "675")}
+    assert not any(m.group(3) == "1350" for m in matches)  # the portrait carousel has room for it
+
+
+def test_a_long_list_becomes_a_carousel_not_a_list_of_titles(tmp_path: Path) -> None:
+    """Eight items, most of about 200 characters, do not fit one 1080x1350 image with their texts: they go on
+    numbered slides, each saying (picture, alt text, records for the page) what it holds."""
+    project = kit_project(tmp_path)
+    overfill(project)
+    edit(project, "guides/shelter.yml", "infographics:", EVEN_MORE_ITEMS)
+    media = render_images(project, "fr", tmp_path / "out")
+    slides = sorted((m for m in media if m.infographic_id == "shelter-checklist" and m.height == 1350
+                     and m.fmt == "png"), key=lambda m: m.slide)
+    assert len(slides) >= 2 and [m.slide for m in slides] == list(range(1, len(slides) + 1))
+    assert all(m.slides == len(slides) and m.path == f"media/shelter/shelter-checklist-1080x1350-{m.slide}.png"
+               for m in slides)
+    assert [t for m in slides for t in m.holds][:3] == ["Entrez dans un bâtiment", "Suivez les comptes officiels",
+                                                        "N’allez pas chercher vos enfants"]
+    assert len([t for m in slides for t in m.holds]) == 8
+    for m in slides:
+        assert m.alt.startswith("Infographie") and f"({m.slide}/{len(slides)} – {m.holds[0]}" in m.alt
+        assert png(tmp_path / "out" / m.path).size == (1080, 1350)
+    assert not any(m.path.endswith("-1080x1350.png") for m in media if m.infographic_id == "shelter-checklist")
 
 
 def test_overlong_arabic_text_points_at_the_translation(tmp_path: Path) -> None:
@@ -296,8 +325,9 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     overfill(project)
     edit(project, "guides/shelter.yml", "N’allez pas chercher vos enfants", "N’allez pas chercher vos enfants ☢")
     edit(project, "site.yml", 'accent: "#E1000F"', 'accent: "#FF8080"')
+    edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", f"Entrez {WORD}")
     errors = errors_of(project, "fr", tmp_path)
-    assert any("item 'go-inside' text does not fit" in e for e in errors)
+    assert any(f"item 'go-inside' title does not fit: the word '{WORD}'" in e for e in errors)
     assert any("item 'no-school' title uses characters" in e and "U+2622" in e for e in errors)
     assert any("brand colours: accent #FF8080" in e for e in errors)
 

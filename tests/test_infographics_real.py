@@ -101,9 +101,9 @@ def story_svgs(real, lang: str):
         if job.fmt.name == "1080x1920":
             spec = task.spec
             assert spec.palette == Palette.from_brand(content.site.brand) and spec.logo is not None
-            svg, problems = draw(job, spec.local, env, spec.palette, spec.logo, ContrastLog(), spec.hashtags)
-            assert not problems.items
-            yield job, svg
+            drawn, problems = draw(job, spec.local, env, spec.palette, spec.logo, ContrastLog(), spec.hashtags)
+            assert not problems.items and len(drawn) == 1  # carousels are portrait (1080x1350) only
+            yield job, drawn[0].svg
 
 
 @pytest.mark.parametrize("lang", LANGS)

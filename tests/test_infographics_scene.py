@@ -37,8 +37,8 @@ class Rect:
 
 
 @pytest.fixture(scope="module")
-def scenes(tmp_path_factory) -> dict[str, list[tuple[object, str]]]:
-    """{lang: [(job, svg)]} for every image of the frozen default kit."""
+def scenes(tmp_path_factory) -> dict[str, list[tuple[object, list]]]:
+    """{lang: [(job, [drawn image, ...])]} for every image of the frozen default kit (a carousel: several)."""
     root = tmp_path_factory.mktemp("scenes")
     project = make_project(root / "kit", KIT)
     content, _, _ = read(project)
@@ -49,9 +49,9 @@ def scenes(tmp_path_factory) -> dict[str, list[tuple[object, str]]]:
         drawn = []
         for task, job in image_tasks(content, lang, shared, code_digest()):
             spec = task.spec
-            svg, problems = draw(job, spec.local, env, spec.palette, spec.logo, ContrastLog(), spec.hashtags)
+            images, problems = draw(job, spec.local, env, spec.palette, spec.logo, ContrastLog(), spec.hashtags)
             assert not problems.items, problems.items
-            drawn.append((job, svg))
+            drawn.append((job, images))
         result[lang] = drawn
     return result
 
@@ -83,12 +83,59 @@ def badges_and_icons(svg: str) -> tuple[list[Rect], list[Rect]]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_badges_sit_beside_icons_never_on_them(scenes, lang: str) -> None:
     counted = 0
-    for job, svg in scenes[lang]:
-        badges, icons = badges_and_icons(svg)
-        if job.layout in ("checklist", "do-dont", "phases"):
-            assert badges and icons, job.label
-        counted += len(badges)
-        for badge in badges:
-            hit = [icon for icon in icons if badge.meets(icon)]
-            assert not hit, f"{job.label} ({lang}): badge {badge} covers icon {hit[0]}"
+    for job, images in scenes[lang]:
+        for image in images:
+            badges, icons = badges_and_icons(image.svg)
+            if job.layout in ("checklist", "do-dont", "phases"):
+                assert badges and icons, job.label
+            counted += len(badges)
+            for badge in badges:
+                hit = [icon for icon in icons if badge.meets(icon)]
+                assert not hit, f"{job.label} ({lang}): badge {badge} covers icon {hit[0]}"
     assert counted > 50
+
+
+_INVISIBLE = re.compile("[\\s\u2066-\u2069\u200e\u200f]+")
+
+
+def drawn_text(svg: str) -> str:
+    """Every text of the image, without spaces or bidi marks (lines and pieces joined in logical order)."""
+    return _INVISIBLE.sub("", "".join("".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG_NS}text")))
+
+
+def texts_shown(job, images) -> list[str]:
+    """The ids of the items whose text the image (all its slides) shows."""
+    drawn = "".join(drawn_text(image.svg) for image in images)
+    return [item.id for item in job.subject.model.items if _INVISIBLE.sub("", str(item.text)) in drawn]
+
+
+def test_portrait_images_show_every_item_text_in_every_language(scenes) -> None:
+    """1080x1350 is the one shape that must carry everything: a list that does not fit with its texts becomes a
+    carousel (1/2, 2/2...), never a list of titles; every language gets the same texts."""
+    carousels = 0
+    for lang in LANGS:
+        for job, images in scenes[lang]:
+            if job.fmt.name != "1080x1350" or job.layout not in ("checklist", "do-dont", "phases"):
+                continue
+            items = [i.id for i in job.subject.model.items if job.layout != "do-dont" or i.kind != "info"]
+            assert texts_shown(job, images) == items, (job.label, lang)
+            if len(images) > 1:
+                carousels += 1
+                assert [(d.slide.index, d.slide.count) for d in images] == [(k, len(images)) for k in
+                                                                            range(1, len(images) + 1)]
+                shown = [title for d in images for title in d.holds]
+                assert shown == [str(job.subject.model.items[[i.id for i in job.subject.model.items].index(x)].title)
+                                 for x in items]  # each item on one slide, in order
+                for d in images:
+                    assert f"{d.slide.index}/{d.slide.count}" in drawn_text(d.svg) and d.holds[0] in d.alt
+    assert carousels >= 1
+
+
+def test_density_follows_the_measured_texts_not_the_script(scenes) -> None:
+    """The Arabic images show as many item texts as the French ones wherever the texts fit."""
+    counts = {lang: {(job.subject.page_id, job.image_id, job.fmt.name): len(texts_shown(job, images))
+                     for job, images in scenes[lang] if job.layout in ("checklist", "do-dont")}
+              for lang in LANGS}
+    for key, fr in counts["fr"].items():
+        print(key, fr, counts["ar"][key])
+    assert counts["ar"] == counts["fr"]

@@ -16,7 +16,10 @@ class MediaFile:
     height: int
     path: str  # relative to the language folder
     size_bytes: int
-    alt: str
+    alt: str  # a carousel slide's says which slide it is and what it shows
+    slide: int = 0  # a carousel slide's number (from 1); 0: a single image
+    slides: int = 0  # how many slides its carousel has
+    holds: tuple[str, ...] = ()  # a slide's item titles, in order
 
 
 @dataclass(frozen=True)

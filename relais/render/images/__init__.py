@@ -8,8 +8,8 @@ How an image is made (``relais.render.images.infographics`` drives it for a lang
   with the page's short address and the hashtags) and the box left for the layout;
 - ``layouts/*``: checklist, do-dont, timeline, key-figures, phases, card; each computes ready
   values (positions, colours, text and icon markup) for its Jinja2 template in ``infographics/``;
-- ``rows``: the advice rows most layouts are made of (icon in a circle, title, text), fitted at
-  one shared type size, with the density chosen from the structure and the script;
+- ``rows``: the advice rows most layouts are made of (icon in a circle, title, text, a badge beside
+  the icon), fitted at one shared type size, the density chosen by measuring the texts;
 - ``typeset``: fitting texts with ``relais.text`` and collecting clear, located problems;
 - ``paint`` and ``geometry``: logical boxes mirrored for right-to-left images in one place,
   colours, and the record of every colour pair drawn (checked against WCAG in ``colour``);

@@ -43,6 +43,19 @@ class Job:
         return f"{kind} '{name}' {self.fmt.name}"
 
 
+@dataclass(frozen=True)
+class Slide:
+    """One slide of a carousel: a long list split over several images of the same format."""
+
+    index: int  # from 1
+    count: int
+    ids: tuple[str, ...]  # the items it shows
+
+    @property
+    def label(self) -> str:
+        return f"{self.index}/{self.count}"
+
+
 @dataclass
 class Canvas:
     """What a layout function works with."""
@@ -56,6 +69,13 @@ class Canvas:
     logo: Logo | None = None  # the brand logo, sanitised
     frame_problems: int = 0  # problems found in the frame (before the layout ran)
     density: int = 0  # which of the layout's variants was chosen (0: the richest)
+    slide: Slide | None = None  # the part of a carousel this image is, if it is one
+
+    @property
+    def items(self) -> list:
+        """The page's items this image shows (a carousel slide shows some of them)."""
+        items = list(self.model.items)
+        return items if self.slide is None else [item for item in items if item.id in self.slide.ids]
 
     @property
     def fmt(self) -> Format:

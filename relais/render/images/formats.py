@@ -40,7 +40,12 @@ class Format:
 
     @property
     def body_min(self) -> float:
-        """The smallest text allowed anywhere in the image."""
+        """The smallest body text (item texts, labels, the key message)."""
+        return self.px(24)
+
+    @property
+    def small_min(self) -> float:
+        """The smallest text allowed anywhere in the image (header, footer, numbers in badges)."""
         return self.px(24)
 
     @property

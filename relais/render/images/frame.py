@@ -30,6 +30,7 @@ class FrameText:
     url: str
     hashtags: str
     message: str | None = None
+    home_url: str | None = None  # stands in for ``url`` when that is too long for the band (an edition's)
     message_where: Where | None = None
 
 
@@ -48,10 +49,12 @@ MESSAGE = {"landscape": (30, 24, 2), "square": (30, 24, 2), "portrait": (34, 26,
 
 def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo: Logo | None, *,
           show_message: bool, end_reserve: float = 0.0, title: tuple | None = None,
-          message: tuple | None = None, centre: bool = False, compact: bool = False) -> Framed:
+          message: tuple | None = None, centre: bool = False, compact: bool = False,
+          counter: str | None = None) -> Framed:
     """Draw the frame and return the box left for the layout (logical coordinates).
 
-    ``compact``: the title at its minimum size, to leave the layout more room."""
+    ``compact``: the title at its minimum size, to leave the layout more room.
+    ``counter``: a carousel slide's number ("2/3"), in a pill at the end of the header."""
     p, pal, u = painter, painter.palette, fmt.unit
     W, H, m = fmt.width, fmt.height, fmt.margin * u
     out = Framed()
@@ -72,12 +75,14 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
         v["logo"] = p.svg_fragment(view_box, inner, Box(m, top, logo_size, logo_size))
         x_text = m + logo_size + fmt.px(18)
     header_w = W - m - x_text
-    name_size = fmt.px(28) if not fmt.landscape else fmt.body_min
+    v["counter"], v["header"] = [], []
+    if counter is not None:
+        header_w -= _counter(fmt, p, ts, v, counter, top, logo_size) + fmt.px(16)
+    name_size = fmt.px(28) if not fmt.landscape else fmt.small_min
     name = None
     if texts.site_name:
         name = ts.fit(texts.site_name, Where("site.yml", ("name",), "site name"), header_w,
-                      ts.block_height(name_size, 1, weight=700), name_size, fmt.body_min, weight=700)
-    v["header"] = []
+                      ts.block_height(name_size, 1, weight=700), name_size, fmt.small_min, weight=700)
     if fmt.landscape:
         x = x_text
         if name is not None:
@@ -86,12 +91,12 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
             x += name.width_used + fmt.px(16)
         width = W - m - x
         publisher = ts.fit(texts.publisher, Where("site.yml", ("publisher", "name"), "publisher name"), width,
-                           ts.block_height(fmt.body_min, 1), fmt.body_min, fmt.body_min)
+                           ts.block_height(fmt.small_min, 1), fmt.small_min, fmt.small_min)
         v["header"].append(p.text(publisher, Box(x, top, width, logo_size), fill=pal.text, on=pal.background,
                                   valign="middle", what="publisher name"))
     else:
         publisher = ts.fit(texts.publisher, Where("site.yml", ("publisher", "name"), "publisher name"),
-                           header_w, ts.block_height(fmt.body_min, 1), fmt.body_min, fmt.body_min)
+                           header_w, ts.block_height(fmt.small_min, 1), fmt.small_min, fmt.small_min)
         lines = [(f, colour) for f, colour in ((name, pal.primary), (publisher, pal.text)) if f is not None]
         gap = fmt.px(4)
         y = top + (logo_size - sum(f.height_used for f, _ in lines) - gap * (len(lines) - 1)) / 2
@@ -140,11 +145,16 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     v["footer"] = p.rect(Box(0, band_y, W, H - band_y), pal.primary)
     size = fmt.px(26)
     tag_fit = ts.fit(texts.hashtags, Where("site.yml", ("hashtags",), "hashtags"), W / 3,
-                     ts.block_height(size, 1, weight=700), size, fmt.body_min, weight=700)
+                     ts.block_height(size, 1, weight=700), size, fmt.small_min, weight=700)
     tag_w = tag_fit.width_used if tag_fit else 0
     url_w = W - 2 * m - tag_w - fmt.px(32)
+    before = len(ts.problems.items)
     url_fit = ts.fit(texts.url, Where("site.yml", ("base_url",), "page address"), url_w,
-                     ts.block_height(size, 1), size, fmt.body_min, ltr_token=True)
+                     ts.block_height(size, 1), size, fmt.small_min, ltr_token=True)
+    if url_fit is None and texts.home_url:  # a long address (an edition's path): the site's address stands in
+        del ts.problems.items[before:]
+        url_fit = ts.fit(texts.home_url, Where("site.yml", ("base_url",), "site address"), url_w,
+                         ts.block_height(size, 1), size, fmt.small_min, ltr_token=True)
     v["footer_texts"] = []
     for fit, box, align in ((url_fit, Box(m, band_y, url_w, band_h), "start"),
                             (tag_fit, Box(W - m - tag_w, band_y, tag_w, band_h), "end")):
@@ -158,3 +168,20 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     gap_below = fmt.px(20 if fmt.landscape else 40)
     out.content = Box(m, y + gap_above, W - 2 * m, band_y - gap_below - (y + gap_above))
     return out
+
+
+def _counter(fmt: Format, p: Painter, ts: Typesetter, v: dict, counter: str, top: float, height: float) -> float:
+    """The slide number in a primary pill at the end of the header row; returns the pill's width."""
+    pal = p.palette
+    size = fmt.px(28)
+    fit = ts.fit(counter, Where(None, (), "slide number"), fmt.width / 4, ts.block_height(size, 1, weight=700),
+                 size, fmt.small_min, weight=700, ltr_token=True)
+    if fit is None:
+        return 0.0
+    pad_x, pad_y = fmt.px(18), fmt.px(8)
+    w, h = fit.width_used + 2 * pad_x, fit.height_used + 2 * pad_y
+    box = Box(fmt.width - fmt.margin * fmt.unit - w, top + (height - h) / 2, w, h)
+    v["counter"].append(p.rect(box, pal.primary, rx=h / 2))
+    v["header"].append(p.text(fit, box, fill=pal.on_primary, on=pal.primary, align="center", valign="middle",
+                              what="slide number"))
+    return w

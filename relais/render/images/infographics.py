@@ -7,7 +7,6 @@ Files, relative to a language folder: ``media/<page>/<infographic>-<W>x<H>.png``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -22,14 +21,14 @@ from relais.render.images.paint import Palette
 from relais.render.images.tasks import ImageSpec, render_image
 from relais.render.outputs import MediaFile
 from relais.text import font_files
-from relais.urls import absolute_url, media_path, page_path
+from relais.urls import media_path, page_path, short_address
 
 KIND_FILES = {"guide": "guides", "case-study": "case-studies", "page": "pages"}
 
 
 def short_url(content: Content, lang: str, path: str) -> str:
     """``smem.example.org/fr/guides/prepare``: the address a reader can type to check the image."""
-    return re.sub(r"^https?://", "", absolute_url(content, lang, path)).rstrip("/")
+    return short_address(content.site.base_url, lang, path)
 
 
 def subjects(content: Content, local: LocalContent) -> Iterator[Subject]:
@@ -110,12 +109,17 @@ def image_tasks(content: Content, lang: str, shared: Shared, code: str) -> list[
 
 
 def media_files(job: Job, result: Result, lang: str) -> list[MediaFile]:
-    """The records pages link to (sizes, alt texts), from a finished image task."""
+    """The records pages link to (sizes, alt texts), from a finished image task. A carousel's files say
+    which slide they are, how many there are and the item titles each shows (``result.facts["slides"]``)."""
     media = []
     prefix = f"{lang}/"
+    slides = {path: slide for slide in result.facts.get("slides", []) for path in slide["paths"]}
     for path, data in result.files.items():
         fmt = path.rsplit(".", 1)[-1]
+        slide = slides.get(path)
+        extra = {"slide": slide["index"], "slides": slide["count"], "holds": tuple(slide["holds"]),
+                 "alt": slide["alt"]} if slide else {"alt": str(job.alt)}
         media.append(MediaFile(page_id=job.subject.page_id, infographic_id=job.image_id, fmt=fmt,
                                width=job.fmt.width, height=job.fmt.height, path=path.removeprefix(prefix),
-                               size_bytes=len(data), alt=str(job.alt)))
+                               size_bytes=len(data), **extra))
     return media

@@ -111,42 +111,32 @@ def _measure(ts: Typesetter, row: Row, style: RowStyle, width: float, body: floa
     return title, text, max(height, _diameter(row, style)) + row.gap_before
 
 
-TYPICAL_TEXT_LINES = 2  # what a "normal" advice text takes, to choose a layout's density
-
-
-def estimated_height(ts: Typesetter, column: list[Row], style: RowStyle) -> float:
-    """Height of a column at the minimum sizes if each title takes one line and each text two.
-
-    Used to choose a layout's density from its structure (how many rows, which script: Arabic
-    lines are taller), never from the length of the actual texts: a text longer than usual must
-    be reported, not silently hidden."""
-    total = 0.0
-    for row in column:
-        height = ts.block_height(title_size(style, style.body_min, row.header), 1, weight=700)
-        if _shows_text(row, style):
-            height += style.gap_title + ts.block_height(style.body_min, TYPICAL_TEXT_LINES)
-        total += max(height, _diameter(row, style)) + row.gap_before
-    return total + style.min_gap * (len(column) - 1)
-
-
-def choose(ts: Typesetter, variants: list[tuple[list[list[Row]], RowStyle]], height: float
+def choose(fmt: Format, ts: Typesetter, variants: list[tuple[list[list[Row]], RowStyle]], area: Box
            ) -> tuple[int, list[list[Row]], RowStyle]:
-    """(index, columns, style) of the first (richest) variant whose columns hold typical texts in
-    ``height``; else the last one."""
+    """(index, columns, style) of the first (richest) variant whose rows, measured in this image's language,
+    fit ``area``; else the last one. The density follows the real texts: an Arabic guide gets its texts
+    wherever they fit, as a French one does, and loses them only where they do not."""
     for index, (columns, style) in enumerate(variants):
-        if all(estimated_height(ts, col, style) <= height + 1e-6 for col in columns if col):
+        columns = [c for c in columns if c]
+        if not columns or not isinstance(_fit(fmt, ts, columns, area, style), float):
             return index, columns, style
     return len(variants) - 1, *variants[-1]
 
 
-def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[list[Row]], area: Box,
-                  style: RowStyle, *, valign: str = "spread", aligned: bool = True) -> Placed | None:
-    """The rows of each column inside ``area``; None when they cannot fit (problems recorded).
+@dataclass
+class _Fitted:
+    body: float
+    measured: list
+    heights: list[list[float]]
+    lead: float
+    text_x: float
+    text_w: float
 
-    ``aligned``: row j of every column on one grid line; otherwise each column stacks on its own."""
-    columns = [c for c in columns if c]
-    if not columns:
-        return Placed()
+
+def _fit(fmt: Format, ts: Typesetter, columns: list[list[Row]], area: Box, style: RowStyle,
+         aligned: bool = True) -> _Fitted | float:
+    """The largest body size at which every column holds its rows in ``area``; else the height needed
+    at the smallest size (a float).  ``columns`` has no empty column."""
     lines = max(len(c) for c in columns)
     cols = area.columns(len(columns), style.col_gap)
     lead = badge_overhang(fmt, style, [r for col in columns for r in col])
@@ -165,10 +155,28 @@ def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[l
             heights = [[m[2] for m in col] for col in measured]
         needed = max(sum(h) + style.min_gap * (len(h) - 1) for h in heights)
         if needed <= area.h + 1e-6:
-            return _draw(fmt, painter, ts, columns, measured, cols, heights, area, style, body, lead,
-                         text_x, text_w, valign)
-    _report(ts, columns, style, area, lines, text_w, needed)
-    return None
+            return _Fitted(body, measured, heights, lead, text_x, text_w)
+    return needed
+
+
+def place_columns(fmt: Format, painter: Painter, ts: Typesetter, columns: list[list[Row]], area: Box,
+                  style: RowStyle, *, valign: str = "spread", aligned: bool = True) -> Placed | None:
+    """The rows of each column inside ``area``; None when they cannot fit (problems recorded).
+
+    ``aligned``: row j of every column on one grid line; otherwise each column stacks on its own."""
+    columns = [c for c in columns if c]
+    if not columns:
+        return Placed()
+    fitted = _fit(fmt, ts, columns, area, style, aligned)
+    cols = area.columns(len(columns), style.col_gap)
+    if isinstance(fitted, float):
+        lead = badge_overhang(fmt, style, [r for col in columns for r in col])
+        text_w = cols[0].w - (lead + style.diameter + style.gap_x if style.diameter else 0)
+        _report(ts, columns, style, area, max(len(c) for c in columns), text_w, fitted)
+        return None
+    f = fitted
+    return _draw(fmt, painter, ts, columns, f.measured, cols, f.heights, area, style, f.body, f.lead, f.text_x,
+                 f.text_w, valign)
 
 
 def _report(ts: Typesetter, columns: list[list[Row]], style: RowStyle, area: Box, lines: int,
@@ -291,6 +299,6 @@ def _badge(fmt: Format, p: Painter, ts: Typesetter, values: dict, row: Row, cx: 
         values["badge_marks"].append(p.icon(row.badge_icon, Box(cx - s / 2, cy - s / 2, s, s), colour,
                                             on=pal.background))
     elif row.badge:
-        fit = ts.at(row.badge, Where(row.title_where.relpath, (), "item number"), 2 * r, fmt.body_min, weight=700)
+        fit = ts.at(row.badge, Where(row.title_where.relpath, (), "item number"), 2 * r, fmt.small_min, weight=700)
         values["badge_marks"].append(p.text(fit, Box(cx - r, cy - r, 2 * r, 2 * r), fill=colour, on=pal.background,
                                             align="center", valign="middle", what="item number"))

@@ -1,24 +1,33 @@
 """One image to draw (a ``Job``) and the drawing of it: frame, layout, template, SVG text.
 
 ``draw`` is pure: the same job, content and fonts always give the same SVG
-string, which is what the raster cache keys on.
+strings, which is what the raster cache keys on.
+
+A list too long for its portrait image (1080x1350) with every item's text is
+not cut down to titles: it becomes a carousel, the fewest slides of that format
+that each hold their share of the items with their texts ("1/3", "2/3", "3/3",
+what Instagram and LinkedIn users post).  Layouts that can be split say what
+(``carousel(model)``: groups of items; a slide never mixes two groups).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from relais.content import LocalContent
-from relais.render.images.canvas import Canvas, Job
+from relais.render.images.canvas import Canvas, Job, Slide
 from relais.render.images.frame import FrameText, frame
 from relais.svg import Logo
 from relais.render.images.layouts import LAYOUTS
 from relais.render.images.paint import ContrastLog, Painter, Palette
 from relais.render.images.typeset import Problems, Typesetter, Where, rtl
 from relais.text.fonts import primary_lang
+from relais.urls import short_address
 
 
 def environment(templates_dir: Path) -> Environment:
@@ -28,14 +37,14 @@ def environment(templates_dir: Path) -> Environment:
 
 
 def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, contrast: ContrastLog,
-             hashtags: str, layout: Any, show_message: bool, compact: bool = False
+             hashtags: str, layout: Any, show_message: bool, compact: bool = False, slide: Slide | None = None
              ) -> tuple[Problems, "Canvas", Any, dict]:
     lang = local.lang
     problems = Problems(f"{job.label} ({lang})")
     ts = Typesetter(lang, problems, latin_lang=local.site.default_language)
     painter = Painter(job.fmt.width, job.fmt.height, rtl(lang), palette, contrast)
     subject = job.subject
-    canvas = Canvas(job, local, painter, ts, logo=logo)
+    canvas = Canvas(job, local, painter, ts, logo=logo, slide=slide)
     home = subject.kind == "home"
     texts = FrameText(
         site_name=None if home else local.site.name,
@@ -46,11 +55,12 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None,
         message_where=Where(subject.relpath, ("tagline",) if home else ("key_message",), "key message"),
         url=subject.url,
         hashtags=hashtags,
+        home_url=short_address(local.site.base_url, lang),
     )
     framed = frame(job.fmt, painter, ts, texts, logo, show_message=show_message,
                    end_reserve=layout.end_reserve(canvas), title=getattr(layout, "TITLE", None),
                    message=getattr(layout, "MESSAGE", None), centre=getattr(layout, "CENTRE", False),
-                   compact=compact)
+                   compact=compact, counter=slide.label if slide else None)
     canvas.frame_problems = len(problems.items)
     canvas.content = framed.content
     canvas.framed = framed
@@ -58,31 +68,102 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None,
     return problems, canvas, framed, values
 
 
-def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo: Logo | None,
-         contrast: ContrastLog, hashtags: str) -> tuple[str, Problems]:
-    """The SVG of ``job`` and the problems found while fitting its texts."""
-    layout = LAYOUTS[job.layout]
-    # The advice comes first: the key message is shown where space allows, and the title may
-    # shrink to its minimum size, before the layout has to get lighter or a text is reported.
-    ladder = [(True, False), (False, False), (False, True)] if layout.show_message(job.fmt) \
+CAROUSEL_SHAPE = "portrait"
+MAX_SLIDES = 10  # what Instagram and LinkedIn take
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One image drawn: its SVG and, for a carousel slide, which slide and the titles of the items it shows."""
+
+    svg: str
+    slide: Slide | None = None
+    holds: tuple[str, ...] = ()
+    alt: str = ""  # a slide's own text alternative
+
+
+def _best(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, hashtags: str, layout: Any,
+          slide: Slide | None) -> tuple[tuple[int, int], tuple, ContrastLog]:
+    """(score, attempt, colours drawn) of the best way to draw the image: the key message is shown where
+    space allows and the title may shrink to its minimum size before the layout has to get lighter
+    (score: problems, then density; (0, 0) is the richest variant with nothing to report)."""
+    first = slide is None or slide.index == 1
+    ladder = [(True, False), (False, False), (False, True)] if layout.show_message(job.fmt) and first \
         else [(False, False), (False, True)]
     best = None
     for show_message, compact in ladder:
         drawn = ContrastLog()  # only the colours of the attempt kept count
-        attempt = _attempt(job, local, palette, logo, drawn, hashtags, layout, show_message, compact)
+        attempt = _attempt(job, local, palette, logo, drawn, hashtags, layout, show_message, compact, slide)
         score = (len(attempt[0].items), attempt[1].density)
         if best is None or score < best[0]:
             best = (score, attempt, drawn)
         if score == (0, 0):
             break
-    problems, canvas, framed, values = best[1]
-    for (fg, bg), use in best[2].uses.items():
-        contrast.need(fg, bg, use.ratio, use.what)
+    return best
+
+
+def slide_parts(groups: list[list], count: int) -> list[list] | None:
+    """``count`` slides, in order: each group split over one or more slides, as evenly as possible (the
+    largest share on the fewest slides); None when there are more groups than slides or too few items."""
+    groups = [g for g in groups if g]
+    if not len(groups) <= count <= sum(map(len, groups)):
+        return None
+    shares = [1] * len(groups)
+    while sum(shares) < count:
+        growable = [i for i, g in enumerate(groups) if shares[i] < len(g)]
+        i = max(growable, key=lambda k: (-(-len(groups[k]) // shares[k]), -k))
+        shares[i] += 1
+    parts = []
+    for group, n in zip(groups, shares):
+        size, extra = divmod(len(group), n)
+        at = 0
+        for k in range(n):
+            step = size + (k < extra)
+            parts.append(group[at:at + step])
+            at += step
+    return parts
+
+
+def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo: Logo | None,
+         contrast: ContrastLog, hashtags: str) -> tuple[list[Drawn], Problems]:
+    """The SVG of ``job`` (several for a carousel) and the problems found while fitting its texts."""
+    layout = LAYOUTS[job.layout]
+    chosen = [(None, _best(job, local, palette, logo, hashtags, layout, None))]
+    if chosen[0][1][0] != (0, 0) and job.fmt.shape == CAROUSEL_SHAPE and hasattr(layout, "carousel"):
+        groups = layout.carousel(job.subject.model)
+        for count in range(2, MAX_SLIDES + 1):
+            parts = slide_parts(groups, count)
+            if parts is None:
+                continue
+            slides = [Slide(k, count, tuple(item.id for item in part)) for k, part in enumerate(parts, 1)]
+            attempts = [(s, _best(job, local, palette, logo, hashtags, layout, s)) for s in slides]
+            if all(best[0] == (0, 0) for _, best in attempts):
+                chosen = attempts
+                break
+    problems = Problems(chosen[0][1][1][0].context)
+    drawn = []
+    for slide, (_, (found, canvas, framed, values), colours) in chosen:
+        problems.items.extend(found.items)
+        for (fg, bg), use in colours.uses.items():
+            contrast.need(fg, bg, use.ratio, use.what)
+        holds = tuple(str(item.title) for item in canvas.items) if slide else ()
+        alt = slide_alt(job.alt, slide, holds, local.language.locale) if slide else str(job.alt)
+        drawn.append(Drawn(_svg(job, local, env, framed, values, slide, alt), slide, holds, alt))
+    return drawn, problems
+
+
+def _svg(job: Job, local: LocalContent, env: Environment, framed: Any, values: dict, slide: Slide | None,
+         alt: str) -> str:
     subject = job.subject
-    lang = local.lang
-    ident = f"{subject.page_id}-{job.image_id}-{job.fmt.name}"
-    svg = env.get_template(f"{job.layout}.svg.j2").render(
-        svg={"width": job.fmt.width, "height": job.fmt.height, "lang": primary_lang(lang),
-             "title_id": f"{ident}-title", "desc_id": f"{ident}-desc", "title": subject.title, "desc": job.alt},
+    ident = f"{subject.page_id}-{job.image_id}-{job.fmt.name}" + (f"-{slide.index}" if slide else "")
+    return env.get_template(f"{job.layout}.svg.j2").render(
+        svg={"width": job.fmt.width, "height": job.fmt.height, "lang": primary_lang(local.lang),
+             "title_id": f"{ident}-title", "desc_id": f"{ident}-desc", "title": subject.title,
+             "desc": alt},
         f=framed.values, **values)
-    return svg, problems
+
+
+def slide_alt(alt: str, slide: Slide, holds: tuple[str, ...], locale: str) -> str:
+    """The text alternative of a slide: the infographic's, then which slide it is and what it holds
+    ("... (2/3 – Activez les notifications et Partagez les messages)")."""
+    return f"{str(alt).rstrip()} ({slide.label} – {format_list(list(holds), locale=locale)})"

@@ -20,7 +20,7 @@ from relais.render.images import raster
 from relais.render.images.canvas import Job
 from relais.svg import Logo
 from relais.render.images.paint import WHITE, ContrastLog, Palette
-from relais.render.images.scene import draw
+from relais.render.images.scene import Drawn, draw
 
 
 @dataclass(frozen=True)
@@ -44,22 +44,39 @@ def _environment(templates: tuple[tuple[str, str], ...]) -> Environment:
 def render_image(spec: ImageSpec, check: bool) -> Result:
     job, local = spec.job, spec.local
     contrast = ContrastLog()
-    svg, found = draw(job, local, _environment(spec.templates), spec.palette, spec.logo, contrast, spec.hashtags)
+    drawn, found = draw(job, local, _environment(spec.templates), spec.palette, spec.logo, contrast, spec.hashtags)
     problems = [Problem(p.where.relpath or job.subject.relpath, tuple(p.where.key), p.lang, p.message)
                 for p in found.items]
     problems += palette_problems(contrast, spec.palette, local.lang)
+    facts = {"slides": [slide_fact(d, spec.outputs) for d in drawn if d.slide]} if drawn[0].slide else {}
     if check or problems:
-        return Result(problems=problems)
+        return Result(problems=problems, facts=facts)
     width, height = job.fmt.width, job.fmt.height
     files = {}
-    for encoding, path in spec.outputs:
-        if encoding == "svg":
-            files[path] = svg.encode("utf-8")
-        elif encoding == "png":
-            files[path] = raster.render_png(svg, width, height)
-        else:
-            files[path] = raster.render_jpeg(svg, width, height)
-    return Result(files=files)
+    for image in drawn:
+        for encoding, path in spec.outputs:
+            path = slide_path(path, image)
+            if encoding == "svg":
+                files[path] = image.svg.encode("utf-8")
+            elif encoding == "png":
+                files[path] = raster.render_png(image.svg, width, height)
+            else:
+                files[path] = raster.render_jpeg(image.svg, width, height)
+    return Result(files=files, facts=facts)
+
+
+def slide_path(path: str, image: Drawn) -> str:
+    """``x-1080x1350.png`` for a single image, ``x-1080x1350-2.png`` for the second slide of a carousel."""
+    if image.slide is None:
+        return path
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}-{image.slide.index}{dot}{ext}"
+
+
+def slide_fact(image: Drawn, outputs: tuple[tuple[str, str], ...]) -> dict:
+    """What a page says of a slide: its number, how many there are, the titles it shows, its files."""
+    return {"index": image.slide.index, "count": image.slide.count, "holds": list(image.holds),
+            "alt": image.alt, "paths": [slide_path(path, image) for _, path in outputs]}
 
 
 def palette_problems(contrast: ContrastLog, palette: Palette, lang: str) -> list[Problem]:

@@ -2,10 +2,12 @@
 
 A layout exposes ``show_message(fmt)`` (does the frame show the key message in
 this format?), ``end_reserve(canvas)`` (width kept free at the end of the title,
-for the card's big icon) and ``draw(canvas) -> dict`` (template values).  The
-density of each layout (columns, title only or title and text) is a design
-decision per format and per number of items, never per text length: a text
-that does not fit its box is an error to fix, not a reason to hide it.
+for the card's big icon) and ``draw(canvas) -> dict`` (template values).  Each
+layout lists its variants for a format, richest first (title and text, then
+titles only...), and draws the first whose texts, measured in the image's own
+language, fit (``rows.choose``): an Arabic image carries as much as a French one
+wherever the texts fit.  Layouts that can be split (``carousel(model)``) become
+numbered 1080x1350 slides rather than lose their texts (``scene``).
 """
 
 from __future__ import annotations

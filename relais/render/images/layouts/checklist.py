@@ -1,9 +1,9 @@
 """``checklist``: the guide's items as a numbered list, icon in a brand circle, number in a badge.
 
 Square and taller formats show each item's title and text in one column when
-the format holds that many items (with typical texts, in this language's
-script); otherwise, and in landscape formats, titles only, in two columns
-from four items on.
+the texts fit (measured in the image's language); otherwise, and in landscape
+formats, titles only, in two columns from four items on.  The portrait format
+becomes a carousel instead (``scene``): numbers go on from slide to slide.
 """
 
 from __future__ import annotations
@@ -23,13 +23,19 @@ def end_reserve(c: Canvas) -> float:
     return 0.0
 
 
+def carousel(model) -> list[list]:
+    """What a carousel splits: the items, in order (numbers go on from slide to slide)."""
+    return [list(model.items)]
+
+
 def item_rows(c: Canvas, items, numbered: bool = True) -> list[Row]:
     locale = c.local.language.locale
+    number = {item.id: i for i, item in enumerate(c.model.items, 1)}
     return [
         Row(title=item.title, title_where=c.where("items", item.id, "title", what=f"item '{item.id}' title"),
             text=item.text, text_where=c.where("items", item.id, "text", what=f"item '{item.id}' text"),
-            icon=item.icon, badge=format_decimal(i, locale=locale) if numbered else None)
-        for i, item in enumerate(items, 1)
+            icon=item.icon, badge=format_decimal(number[item.id], locale=locale) if numbered else None)
+        for item in items
     ]
 
 
@@ -47,10 +53,10 @@ def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
 
 
 def draw(c: Canvas) -> dict:
-    rows = item_rows(c, list(c.model.items))
+    rows = item_rows(c, c.items)
     full, titles = styles(c)
     variants = [] if c.fmt.landscape else [(split(rows, 1), full)]
     variants += [(split(rows, 1 if len(rows) <= 3 else 2), titles)]
-    c.density, columns, style = choose(c.ts, variants, c.content.h)
+    c.density, columns, style = choose(c.fmt, c.ts, variants, c.content)
     placed = place_columns(c.fmt, c.painter, c.ts, columns, c.content, style)
     return {"rows": placed.rows if placed else []}

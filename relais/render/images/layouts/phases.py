@@ -130,7 +130,7 @@ def _across(c: Canvas, steps) -> dict | None:
         bx, by, badge_r = badge_place(fmt, cx, cy, r, s / 2)
         v["badges"].append(p.circle(bx, by, badge_r, pal.background, stroke=pal.primary, stroke_width=px(3),
                                     on=pal.background))
-        number = ts.at(row.badge, row.title_where, 2 * badge_r, fmt.body_min, weight=700)
+        number = ts.at(row.badge, row.title_where, 2 * badge_r, fmt.small_min, weight=700)
         v["badge_marks"].append(p.text(number, Box(bx - badge_r, by - badge_r, 2 * badge_r, 2 * badge_r),
                                        fill=pal.primary, on=pal.background, align="center", valign="middle",
                                        what="step number"))

@@ -2,18 +2,19 @@
 
 Square, portrait and story formats draw it down the page: a vertical line
 joins a filled dot per date and a ring per event; the story format (the
-tallest) also shows each event's text.  Landscape formats draw it across: one
+tallest) and the portrait one also show each event's text where it fits.  Landscape formats draw it across: one
 column per date (up to four), a horizontal line through the date dots, the
 event titles below.  Times are localised too (``14:49``; ``2:49 PM`` in en_US).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from itertools import groupby
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
+
+from relais.clock import format_clock
 
 from relais.render.images.formats import Format
 from relais.render.images.rows import Row, RowStyle, choose, place_columns
@@ -40,8 +41,7 @@ def date_groups(c: Canvas) -> list[list[Row]]:
         for event in events:
             title = event.title
             if event.time:
-                hour, minute = (int(part) for part in event.time.split(":"))
-                title = type(event.title)(f"{format_time(dt.time(hour, minute), 'short', locale=locale)} – {title}",
+                title = type(event.title)(f"{format_clock(event.time, locale)} – {title}",
                                           getattr(event.title, "lang", c.local.lang))
             rows.append(Row(title=title, title_where=c.where("events", event.id, "title",
                                                               what=f"event '{event.id}' title"),
@@ -79,9 +79,9 @@ def draw(c: Canvas) -> dict:
     titles = RowStyle(diameter=px(30), body_max=px(34), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.1,
                       show_text=False, gap_x=px(18), gap_title=px(4), min_gap=px(10), max_gap=px(30), col_gap=px(56))
     variants = [(columns, titles)]
-    if story:
+    if fmt.shape in ("portrait", "story"):  # richest first: each event's text, where the texts fit
         variants.insert(0, (columns, replace(titles, body_max=px(30), title_ratio=1.1, show_text=True)))
-    c.density, columns, style = choose(c.ts, variants, c.content.h)
+    c.density, columns, style = choose(fmt, c.ts, variants, c.content)
     placed = place_columns(fmt, c.painter, c.ts, columns, c.content, style, valign="spread")
     if not placed:
         return {"rows": [], "lines": []}
