@@ -67,6 +67,7 @@ from typing import Any, Callable
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from urllib.request import url2pathname
 
+import fontpkg_almarai
 import fontpkg_atkinson_hyperlegible
 import fontpkg_noto_sans
 import fontpkg_noto_sans_arabic
@@ -75,6 +76,7 @@ import fontpkg_noto_sans_arabic
 _ATKINSON = Path(fontpkg_atkinson_hyperlegible.__file__).resolve().parent / "files"
 _NOTO = Path(fontpkg_noto_sans.__file__).resolve().parent / "files"
 _NOTO_ARABIC = Path(fontpkg_noto_sans_arabic.__file__).resolve().parent / "files"
+_ALMARAI = Path(fontpkg_almarai.__file__).resolve().parent / "files"
 FONT_FACES: dict[str, tuple[tuple[int, str, Path], ...]] = {
     "Relais Atkinson": (
         (400, "normal", _ATKINSON / "AtkinsonHyperlegible-Regular.ttf"),
@@ -88,14 +90,22 @@ FONT_FACES: dict[str, tuple[tuple[int, str, Path], ...]] = {
         (400, "italic", _NOTO / "NotoSans-Italic[wdth,wght].ttf"),
         (700, "italic", _NOTO / "NotoSans-Italic[wdth,wght].ttf"),
     ),
+    # Arabic text: Almarai, whose glyphs each stand for one character (see "text of right-to-left fonts").
+    "Relais Almarai": (
+        (400, "normal", _ALMARAI / "Almarai-Regular.ttf"),
+        (700, "normal", _ALMARAI / "Almarai-Bold.ttf"),
+    ),
+    # Only for the rare Arabic-script letters Almarai lacks (Persian, Urdu...).
     "Relais Noto Arabic": (
         (400, "normal", _NOTO_ARABIC / "NotoSansArabic[wdth,wght].ttf"),
         (700, "normal", _NOTO_ARABIC / "NotoSansArabic[wdth,wght].ttf"),
     ),
 }
+# Right-to-left families whose text map (ToUnicode) is rebuilt from the font's own tables.
+RTL_FAMILIES = ("Relais Almarai",)
 # Where static instances go when no cache folder is given (the build runs from the project folder).
 DEFAULT_FONT_CACHE = Path.cwd() / ".relais-cache" / "print-fonts"
-FONT_ROOTS = (_ATKINSON, _NOTO, _NOTO_ARABIC, DEFAULT_FONT_CACHE)  # what jobs using the default cache may read
+FONT_ROOTS = (_ATKINSON, _NOTO, _NOTO_ARABIC, _ALMARAI, DEFAULT_FONT_CACHE)  # what jobs using the default cache may read
 # What the embedded font names of our PDFs may start with (after the subset prefix).
 FONT_NAME_PREFIXES = tuple(name.replace(" ", sep) for name in FONT_FACES for sep in ("-", "", " "))
 
@@ -172,7 +182,7 @@ def font_face_css(cache_dir: Path | None = None) -> str:
 
 def font_roots(cache_dir: Path | None = None) -> tuple[Path, ...]:
     """The folders the fetcher must allow for the fonts of ``font_face_css(cache_dir)``."""
-    return (_ATKINSON, _NOTO, _NOTO_ARABIC, _font_folder(cache_dir))
+    return (_ATKINSON, _NOTO, _NOTO_ARABIC, _ALMARAI, _font_folder(cache_dir))
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +205,81 @@ def missing_glyph_problem(char: str, context: str = "") -> str:
     where = f' (in "{context}")' if context else ""
     return (f'the character "{char}" (U+{ord(char):04X}) is in none of the print fonts{where}; '
             "replace it with a common character or remove it")
+
+
+# --- text of right-to-left fonts -------------------------------------------------------------------
+# WeasyPrint 70 maps each glyph to the text it was first drawn with (ToUnicode). In Arabic that goes wrong
+# twice: a mark drawn over a letter shares the letter's cluster, so one of the two glyphs gets both
+# characters and the other none, for the whole document; and every reader (poppler, pdfium, pdf.js,
+# pdfminer) expands a ligature's text in the visual order of the content stream, so lam-alef "لا" comes
+# out "ال". Fonts that draw a letter from several shared glyphs (Noto Sans Arabic: a dotless skeleton plus
+# dots) cannot be mapped at all, hence Almarai, one glyph per letter form. Its map is rebuilt from the font
+# itself: each glyph gets the character its cmap gives (presentation forms decomposed, U+FEFB -> "لا"),
+# and a ligature's letters are written right to left, the order readers expect in visual-order content.
+
+
+def _is_rtl_text(text: str) -> bool:
+    return all(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+@lru_cache(maxsize=4)
+def glyph_texts(path: Path) -> dict[int, str]:
+    """glyph id -> the text it stands for, from the font's cmap, ligatures in visual (right-to-left) order."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, lazy=True)
+    gids = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+    cmap = sorted(font.getBestCmap().items())
+    texts: dict[int, str] = {}
+    for presentation in (False, True):  # a letter's own code point wins over a presentation form
+        for code, name in cmap:
+            if (0xFB50 <= code <= 0xFEFF) == presentation:
+                text = "".join(unicodedata.normalize("NFKC", chr(code)).split()) if presentation else chr(code)
+                texts.setdefault(gids[name], text[::-1] if len(text) > 1 and _is_rtl_text(text) else text)
+    return texts
+
+
+def fixed_rtl_text(pdf: bytes) -> bytes:
+    """``pdf`` with the text maps of its right-to-left fonts rebuilt (``fix_rtl_text_maps``), reproducibly."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        if not fix_rtl_text_maps(document):
+            return pdf
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def _rtl_family(base_font: str) -> str | None:
+    name = base_font.lstrip("/").split("+", 1)[-1]
+    return next((family for family in RTL_FAMILIES if name.startswith(family.replace(" ", "-"))), None)
+
+
+def fix_rtl_text_maps(document: Any) -> bool:
+    """Rewrite the ToUnicode map of every right-to-left font of ``document`` (pikepdf) from the font's own
+    tables (every face of a family shares one glyph order: tests check it). True if anything changed."""
+    import pikepdf
+
+    changed = False
+    for obj in document.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font" or "/ToUnicode" not in obj:
+            continue
+        family = _rtl_family(str(obj.get("/BaseFont", "")))
+        if family is None:
+            continue
+        texts = glyph_texts(FONT_FACES[family][0][2])
+        old = obj.ToUnicode.read_bytes().decode("ascii")
+
+        def entry(match: re.Match) -> str:
+            text = texts.get(int(match.group(1), 16))
+            return match.group(0) if text is None else f"<{match.group(1)}> <{text.encode('utf-16-be').hex()}>"
+
+        new = re.sub(r"<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>", entry, old)
+        if new != old:
+            obj.ToUnicode = document.make_stream(new.encode("ascii"))
+            changed = True
+    return changed
 
 
 # --- the URL fetcher -------------------------------------------------------------------------------
@@ -641,9 +726,12 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
     warnings = list(logs.warnings)
     if problems:
         pdf = None
-    elif pdf is not None and passages:
-        pdf, lost = mark_languages(pdf, passages)
-        warnings += lost
+    elif pdf is not None:
+        if any(unicodedata.bidirectional(char) == "AL" for char in text):
+            pdf = fixed_rtl_text(pdf)
+        if passages:
+            pdf, lost = mark_languages(pdf, passages)
+            warnings += lost
     return LaidOut(job.name, chosen, pages, layouts, tuple(problems), tuple(warnings), pdf)
 
 

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import segno
 
+from relais.clock import format_clock
 from relais.colour import grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
@@ -61,6 +62,7 @@ NETWORKS: dict[str, tuple[str, str]] = {  # network -> (display name, icon)
     "youtube": ("YouTube", "simple/youtube"),
     "whatsapp": ("WhatsApp", "simple/whatsapp"),
     "threads": ("Threads", "simple/threads"),
+    "telegram": ("Telegram", "simple/telegram"),
 }
 
 MARK_ICONS = {"do": "material/check-bold", "dont": "material/close-thick"}
@@ -217,6 +219,12 @@ def logo_url(content_root: Any, relpath: str | None) -> str | None:
     return "data:image/svg+xml;base64," + base64.b64encode(clean_svg(path.read_bytes())).decode("ascii")
 
 
+def url_parts(url: str) -> list[str]:
+    """``url`` cut after each single "/": printed addresses break there only, never mid-word ("act-" /
+    "responsibly" would read as two addresses); the template writes a <wbr> between unbreakable parts."""
+    return re.findall(r".+?(?:/(?!/)|$)", url)
+
+
 @dataclass(frozen=True)
 class QrCode:
     path: str  # SVG path data, one unit per module
@@ -224,6 +232,10 @@ class QrCode:
     url: str
     short_url: str
     alt: Text
+
+    @property
+    def short_url_parts(self) -> list[str]:
+        return url_parts(self.short_url)
 
 
 def qr_code(url: str, lang: str, default_lang: str = "en") -> QrCode:
@@ -287,6 +299,10 @@ class SourceView:
     year: str
     url: str
 
+    @property
+    def url_parts(self) -> list[str]:
+        return url_parts(self.url)
+
 
 @dataclass(frozen=True)
 class FigureView:
@@ -344,6 +360,10 @@ class DocView:
     extra: dict[str, Any] = field(default_factory=dict)
     item_texts: bool = True  # False: advice items show their titles only (densest poster layout)
     show_summary: bool = True  # False: the flyer leaves the summary out (dense layout)
+
+    @property
+    def publisher_url_parts(self) -> list[str]:
+        return url_parts(self.publisher_url)
 
     @property
     def short_sources(self) -> bool:
@@ -463,7 +483,8 @@ def case_study_extra(local: LocalContent, study: Any, colours: dict[str, str]) -
         "figures": [FigureView(format_number(f.value, locale), text(f.label, lang),
                                icon_url(f.icon, colours["primary"], colours["tint"])) for f in study.figures],
         "timeline_heading": text(labels.timeline, lang),
-        "events": [EventView(format_day(e.date, locale, year=not same_year), e.time or "", text(e.title, lang),
-                             text(e.text, lang)) for e in study.events],
+        "events": [EventView(format_day(e.date, locale, year=not same_year),
+                             _clean(format_clock(e.time, locale)) if e.time else "",
+                             text(e.title, lang), text(e.text, lang)) for e in study.events],
         "lessons_heading": text(labels.lessons, lang),
     }
