@@ -146,7 +146,8 @@ def test_arabic_svg_says_rtl_the_way_resvg_and_browsers_agree_on(arabic) -> None
         assert "direction" not in text.attrib
         for span in text:  # RLI ... PDI, or LRI ... PDI around a Latin run placed by us ("#SMEM")
             assert span.text.startswith(("\u2067", "\u2066")) and span.text.endswith("\u2069")
-    titles = [t for t in arabic_texts if t.get("font-weight") == "700" and float(t.get("font-size")) < 40]
+    largest = max(float(t.get("font-size")) for t in arabic_texts)  # the frame's title
+    titles = [t for t in arabic_texts if t.get("font-weight") == "700" and float(t.get("font-size")) < largest]
     assert titles and all(t.get("text-anchor") == "end" for t in titles)  # start = right edge
     # A Latin-only text ("Relais #SMEM") is a left-to-right paragraph, still aligned to the right.
     name = next(t for t in root.iter(f"{SVG_NS}text") if "".join(t.itertext()) == "Relais #SMEM")
@@ -157,12 +158,15 @@ def test_arabic_svg_says_rtl_the_way_resvg_and_browsers_agree_on(arabic) -> None
 
 
 def one_line_text(svg: str, needle: str) -> ET.Element:
+    """The <text> holding the line (a lone <tspan>) that contains ``needle``, with that line only."""
     root = ET.fromstring(svg)
     for text in root.iter(f"{SVG_NS}text"):
-        spans = list(text)
-        if len(spans) == 1 and needle in spans[0].text:
-            return text
-    raise AssertionError(f"no one-line text with {needle!r}")
+        for span in text:
+            if needle in span.text:
+                for other in [s for s in text if s is not span]:
+                    text.remove(other)
+                return text
+    raise AssertionError(f"no line with {needle!r}")
 
 
 @needs_raqm
@@ -185,7 +189,9 @@ def test_arabic_text_matches_a_reference_shaping_engine(arabic, needle: str) -> 
     assert face_for("ar").path.name.startswith("NotoSansArabic")
     assert abs(ours.width - reference.width) <= 6 and abs(ours.height - reference.height) <= 4
     assert difference(ours, reference) < 0.15  # same joining, same word order
-    assert difference(ours, ink_mask(raqm_reference(line, "ltr", size=round(size)))) > 0.3
+    ltr = ink_mask(raqm_reference(line, "ltr", size=round(size)))
+    if difference(reference, ltr) > 0.3:  # a line whose order an LTR paragraph would change
+        assert difference(ours, ltr) > 0.3
 
 
 def test_arabic_do_dont_keeps_meaning_without_colour(arabic) -> None:
@@ -244,13 +250,13 @@ def overfill(project: Project) -> int:
     return edit(project, "guides/shelter.yml", "Fermez les portes et les fenêtres, et éloignez-vous des vitres.", LONG)
 
 
-WORD = "Anticonstitutionnellementanticonstitutionnellement"  # no break opportunity
+WORD = "Anticonstitutionnellement" * 2 + "ment"  # 54 letters, no break opportunity
 
 
 def test_a_word_too_wide_is_reported_with_its_place_field_language_format_and_excess(tmp_path: Path) -> None:
     project = kit_project(tmp_path)
     overfill(project)
-    line = edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", f"Entrez {WORD}")
+    line = edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", WORD)
     errors = errors_of(project, "fr", tmp_path)
     pattern = re.compile(
         rf"content/guides/shelter\.yml:{line}:12: error: infographic 'shelter-(checklist|do-dont)' (\d+)x(\d+) "
@@ -258,10 +264,10 @@ def test_a_word_too_wide_is_reported_with_its_place_field_language_format_and_ex
         r"\((\d+) px\) at (\d+) px; shorten or split this word$")
     matches = [pattern.match(e) for e in errors]
     assert matches and all(matches), "\n".join(errors)
-    for match in matches:
-        assert int(match.group(6)) == (24 if match.group(2) == "1080" else 27)
-    assert {m.group(2, 3) for m in matches} >= {("1200", "630"), ("1200", "675")}
-    assert not any(m.group(3) == "1350" for m in matches)  # the portrait carousel has room for it
+    # Reported where the list must be whole (portrait and story, even as a carousel), against the widest
+    # column, at the smallest item title (32 px body x 1.18); the other formats show the page's cover.
+    assert {m.group(2, 3) for m in matches} == {("1080", "1350"), ("1080", "1920")}
+    assert all(int(m.group(6)) == 38 and int(m.group(5)) > 700 for m in matches)
 
 
 def test_a_long_list_becomes_a_carousel_not_a_list_of_titles(tmp_path: Path) -> None:
@@ -325,7 +331,7 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     overfill(project)
     edit(project, "guides/shelter.yml", "N’allez pas chercher vos enfants", "N’allez pas chercher vos enfants ☢")
     edit(project, "site.yml", 'accent: "#E1000F"', 'accent: "#FF8080"')
-    edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", f"Entrez {WORD}")
+    edit(project, "guides/shelter.yml", "Entrez dans un bâtiment", WORD)
     errors = errors_of(project, "fr", tmp_path)
     assert any(f"item 'go-inside' title does not fit: the word '{WORD}'" in e for e in errors)
     assert any("item 'no-school' title uses characters" in e and "U+2622" in e for e in errors)

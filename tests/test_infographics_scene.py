@@ -86,7 +86,8 @@ def test_badges_sit_beside_icons_never_on_them(scenes, lang: str) -> None:
     for job, images in scenes[lang]:
         for image in images:
             badges, icons = badges_and_icons(image.svg)
-            if job.layout in ("checklist", "do-dont", "phases"):
+            if job.layout in ("checklist", "do-dont", "phases") and not image.cover and (
+                    job.layout != "phases" or not image.slide or image.slide.index > 1):  # context: no badge
                 assert badges and icons, job.label
             counted += len(badges)
             for badge in badges:
@@ -139,3 +140,72 @@ def test_density_follows_the_measured_texts_not_the_script(scenes) -> None:
     for key, fr in counts["fr"].items():
         print(key, fr, counts["ar"][key])
     assert counts["ar"] == counts["fr"]
+
+
+WHITE = "#FFFFFF"
+
+
+def content_texts(svg: str) -> list[ET.Element]:
+    """The texts of the layout and of the title block: not the header (above the accent bar), not the footer
+    band and the slide counter (white on the brand colour), not the numbers in badges."""
+    root = ET.fromstring(svg)
+    in_badges = {id(t) for g in root.iter(f"{SVG_NS}g") if g.get("class") == "badge" for t in g.iter(f"{SVG_NS}text")}
+    width = float(root.get("width"))
+    accent = min(float(r.get("y")) for r in root.iter(f"{SVG_NS}rect")
+                 if float(r.get("width")) == round(64 * width / 1080) and float(r.get("height")) < 10)
+    return [t for t in root.iter(f"{SVG_NS}text") if id(t) not in in_badges and t.get("fill") != WHITE
+            and float(t[0].get("y")) > accent]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_body_text_is_at_least_32_px_at_1080_wide(scenes, lang: str) -> None:
+    """Every text of the content is >= 32 px at 1080 px wide (36 px in 1200 px images); header, footer and
+    badge numbers >= 24 px (27 px)."""
+    for job, images in scenes[lang]:
+        body, small = job.fmt.px(32), job.fmt.px(24)
+        for image in images:
+            root = ET.fromstring(image.svg)
+            sizes = [float(t.get("font-size")) for t in root.iter(f"{SVG_NS}text")]
+            assert min(sizes) >= small, job.label
+            texts = content_texts(image.svg)
+            assert texts, job.label
+            for text in texts:
+                assert float(text.get("font-size")) >= body, (job.label, lang, "".join(text.itertext()))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_key_figures_are_the_largest_text(scenes, lang: str) -> None:
+    checked = 0
+    for job, images in scenes[lang]:
+        if job.layout != "key-figures" or images[0].cover:
+            continue
+        texts = list(ET.fromstring(images[0].svg).iter(f"{SVG_NS}text"))
+        largest = max(float(t.get("font-size")) for t in texts)
+        numbers = [t for t in texts if re.fullmatch(r"[\d\s\u00a0\u202f,.\u2066\u2067\u2069\u200f]+",
+                                                    "".join(t.itertext()))]
+        assert len(numbers) == len(job.subject.model.figures), job.label
+        assert all(float(t.get("font-size")) == largest for t in numbers), job.label
+        title = next(float(t.get("font-size")) for t in texts if t.get("font-weight") == "700"
+                     and t not in numbers and float(t.get("font-size")) > job.fmt.px(36))
+        assert largest >= title + job.fmt.px(6), job.label
+        checked += 1
+    assert checked >= 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stories_use_their_height(scenes, lang: str) -> None:
+    """Between the app's chrome (top and bottom 250 px, no text) the story is filled: no empty band taller
+    than 220 px between its texts, nor between the last text and the footer band."""
+    for job, images in scenes[lang]:
+        if job.fmt.name != "1080x1920":
+            continue
+        for image in images:
+            root = ET.fromstring(image.svg)
+            lines = sorted((float(s.get("y")), float(t.get("font-size")), t.get("fill") == WHITE)
+                           for t in root.iter(f"{SVG_NS}text") for s in t)
+            assert all(250 <= y - size and y + 0.4 * size <= 1670 for y, size, _ in lines), job.label
+            footer = min(y - size for y, size, white in lines if white and y > 1400)
+            tops = [y - size for y, size, white in lines if not white] + [footer]
+            bottoms = [y + 0.4 * size for y, size, white in lines if not white]
+            gaps = [top - bottom for bottom, top in zip(sorted(bottoms), sorted(tops)[1:])]
+            assert max(gaps) < 220, (job.label, lang, max(gaps))

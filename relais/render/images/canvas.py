@@ -27,6 +27,13 @@ class Subject:
     icon: str | None
     url: str  # short address, without scheme
 
+    @property
+    def summary(self) -> str:
+        """Its title and key message, as one text (the alt text of its card and covers)."""
+        title = str(self.title).rstrip()
+        joiner = " " if title.endswith((".", "!", "?", "…", ":")) else ". "
+        return f"{title}{joiner}{self.message}"
+
 
 @dataclass(frozen=True)
 class Job:

@@ -2,7 +2,8 @@
 
 Sizes are designed for 1080 px wide images and scaled by ``unit`` for 1200 px
 ones, so a text keeps the same size relative to the image width: body text is
-never below 24 px at 1080 px (27 px at 1200 px).  Stories (1080x1920) keep all
+never below 32 px at 1080 px (36 px at 1200 px), the header and footer never
+below 24 px (27 px).  Stories (1080x1920) keep all
 text out of the top and bottom 250 px, which the apps cover with their chrome.
 """
 
@@ -40,8 +41,9 @@ class Format:
 
     @property
     def body_min(self) -> float:
-        """The smallest body text (item texts, labels, the key message)."""
-        return self.px(24)
+        """The smallest body text (item titles and texts, labels, the key message): 32 px at 1080 wide,
+        readable on a phone at arm's length."""
+        return self.px(32)
 
     @property
     def small_min(self) -> float:

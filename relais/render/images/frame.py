@@ -32,6 +32,7 @@ class FrameText:
     message: str | None = None
     home_url: str | None = None  # stands in for ``url`` when that is too long for the band (an edition's)
     message_where: Where | None = None
+    icon: str | None = None  # the page's icon: a story shows it in the zone under the app's top chrome
 
 
 @dataclass
@@ -43,8 +44,8 @@ class Framed:
 
 
 # Designed sizes (px at 1080 wide): title (max, min, lines), message (max, min, lines).
-TITLE = {"landscape": (46, 34, 2), "square": (54, 38, 3), "portrait": (60, 40, 3), "story": (66, 44, 4)}
-MESSAGE = {"landscape": (30, 24, 2), "square": (30, 24, 2), "portrait": (34, 26, 3), "story": (38, 28, 4)}
+TITLE = {"landscape": (50, 38, 2), "square": (60, 40, 3), "portrait": (66, 44, 3), "story": (76, 50, 4)}
+MESSAGE = {"landscape": (34, 32, 2), "square": (34, 32, 2), "portrait": (38, 32, 3), "story": (42, 34, 4)}
 
 
 def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo: Logo | None, *,
@@ -61,8 +62,16 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     v = out.values
     v["background"] = p.rect(Box(0, 0, W, H), pal.background)
     bands = []
-    if fmt.safe_top:  # story: the zone under the app's chrome is a calm, text-free tint
+    v["chrome_circles"], v["chrome_icons"] = [], []
+    if fmt.safe_top:  # story: under the app's top chrome, no text: a tint and the page's icon, large
         bands.append(p.rect(Box(0, 0, W, fmt.safe_top), pal.tint))
+        if texts.icon:
+            r = fmt.safe_top * 0.3
+            cx, cy = W - m - r, fmt.safe_top * 0.58
+            v["chrome_circles"].append(p.circle(cx, cy, r, pal.primary, on=pal.tint))
+            s = r * 1.08
+            v["chrome_icons"].append(p.icon(texts.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary,
+                                            on=pal.primary))
     bands.append(p.rect(Box(0, 0, W, fmt.px(10)), pal.primary))
     top = fmt.safe_top + fmt.px(24 if fmt.landscape else 50)
 
@@ -114,7 +123,7 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     t_max, t_min, t_lines = title or TITLE[fmt.shape]
     if compact:
         t_max = t_min
-    title_lh = 1.3 if ts.rtl else 1.15  # titles: short, bold, seldom vowelled
+    title_lh = ts.title_line_height
     title_box = ts.block_height(fmt.px(t_max), t_lines, weight=700, line_height=title_lh)
     title_fit = ts.fit(texts.title, texts.title_where, width, title_box, fmt.px(t_max), fmt.px(t_min),
                        weight=700, line_height=title_lh, balance=True)
@@ -142,7 +151,7 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
 
     # Footer band: short address at the start, hashtags at the end.
     out.footer_top = band_y
-    v["footer"] = p.rect(Box(0, band_y, W, H - band_y), pal.primary)
+    v["footer"] = p.rect(Box(0, band_y, W, band_h), pal.primary)
     size = fmt.px(26)
     tag_fit = ts.fit(texts.hashtags, Where("site.yml", ("hashtags",), "hashtags"), W / 3,
                      ts.block_height(size, 1, weight=700), size, fmt.small_min, weight=700)
@@ -161,8 +170,8 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
         v["footer_texts"].append(p.text(fit, box, fill=pal.on_primary, on=pal.primary, align=align,
                                         valign="middle", what="footer text"))
     v["bands"] = bands
-    if fmt.safe_bottom:
-        v["bands"].append(p.rect(Box(0, H - fmt.safe_bottom, W, fmt.safe_bottom), pal.primary))
+    if fmt.safe_bottom:  # under the app's bottom chrome: the same calm tint as at the top
+        v["bands"].append(p.rect(Box(0, H - fmt.safe_bottom, W, fmt.safe_bottom), pal.tint))
 
     gap_above = fmt.px(22 if fmt.landscape else 44)
     gap_below = fmt.px(20 if fmt.landscape else 40)

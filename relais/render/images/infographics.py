@@ -42,9 +42,7 @@ def subjects(content: Content, local: LocalContent) -> Iterator[Subject]:
 
 
 def card_alt(subject: Subject) -> str:
-    title = str(subject.title).rstrip()
-    joiner = " " if title.endswith((".", "!", "?", "…", ":")) else ". "
-    return f"{title}{joiner}{subject.message}"
+    return subject.summary
 
 
 def jobs(content: Content, local: LocalContent) -> Iterator[Job]:
@@ -110,16 +108,15 @@ def image_tasks(content: Content, lang: str, shared: Shared, code: str) -> list[
 
 def media_files(job: Job, result: Result, lang: str) -> list[MediaFile]:
     """The records pages link to (sizes, alt texts), from a finished image task. A carousel's files say
-    which slide they are, how many there are and the item titles each shows (``result.facts["slides"]``)."""
+    which slide they are, how many there are and the item titles each shows (``result.facts["images"]``)."""
     media = []
     prefix = f"{lang}/"
-    slides = {path: slide for slide in result.facts.get("slides", []) for path in slide["paths"]}
+    images = {path: image for image in result.facts.get("images", []) for path in image["paths"]}
     for path, data in result.files.items():
         fmt = path.rsplit(".", 1)[-1]
-        slide = slides.get(path)
-        extra = {"slide": slide["index"], "slides": slide["count"], "holds": tuple(slide["holds"]),
-                 "alt": slide["alt"]} if slide else {"alt": str(job.alt)}
+        image = images.get(path, {"index": 0, "count": 0, "holds": [], "alt": str(job.alt)})
         media.append(MediaFile(page_id=job.subject.page_id, infographic_id=job.image_id, fmt=fmt,
                                width=job.fmt.width, height=job.fmt.height, path=path.removeprefix(prefix),
-                               size_bytes=len(data), **extra))
+                               size_bytes=len(data), alt=image["alt"], slide=image["index"],
+                               slides=image["count"], holds=tuple(image["holds"])))
     return media

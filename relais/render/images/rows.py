@@ -102,7 +102,8 @@ def _diameter(row: Row, style: RowStyle) -> float:
 
 def _measure(ts: Typesetter, row: Row, style: RowStyle, width: float, body: float
              ) -> tuple[FitResult, FitResult | None, float]:
-    title = ts.at(row.title, row.title_where, width, title_size(style, body, row.header), weight=700, balance=True)
+    title = ts.at(row.title, row.title_where, width, title_size(style, body, row.header), weight=700, balance=True,
+                  line_height=ts.title_line_height)
     text = None
     height = title.height_used
     if _shows_text(row, style):
@@ -114,13 +115,21 @@ def _measure(ts: Typesetter, row: Row, style: RowStyle, width: float, body: floa
 def choose(fmt: Format, ts: Typesetter, variants: list[tuple[list[list[Row]], RowStyle]], area: Box
            ) -> tuple[int, list[list[Row]], RowStyle]:
     """(index, columns, style) of the first (richest) variant whose rows, measured in this image's language,
-    fit ``area``; else the last one. The density follows the real texts: an Arabic guide gets its texts
-    wherever they fit, as a French one does, and loses them only where they do not."""
+    fit ``area``. The density follows the real texts: an Arabic guide gets its texts wherever they fit, as
+    a French one does, and loses them only where they do not. When none fits, the richest one, whose
+    problems are then reported (its columns are the widest: a word too wide is measured against them);
+    the index says it did not fit (``len(variants)``)."""
     for index, (columns, style) in enumerate(variants):
-        columns = [c for c in columns if c]
-        if not columns or not isinstance(_fit(fmt, ts, columns, area, style), float):
+        if fits(fmt, ts, columns, area, style):
             return index, columns, style
-    return len(variants) - 1, *variants[-1]
+    return len(variants), *variants[0]
+
+
+def fits(fmt: Format, ts: Typesetter, columns: list[list[Row]], area: Box, style: RowStyle, *,
+         aligned: bool = True) -> bool:
+    """Do these columns hold their rows in ``area`` (measured, nothing reported)?"""
+    columns = [c for c in columns if c]
+    return not columns or not isinstance(_fit(fmt, ts, columns, area, style, aligned), float)
 
 
 @dataclass
@@ -188,12 +197,12 @@ def _report(ts: Typesetter, columns: list[list[Row]], style: RowStyle, area: Box
     for row in (r for col in columns for r in col):
         size = title_size(style, body, row.header)
         try:
-            title = ts.at(row.title, row.title_where, text_w, size, weight=700)
+            title = ts.at(row.title, row.title_where, text_w, size, weight=700, line_height=ts.title_line_height)
         except WordTooWide as exc:
-            ts.overflow(row.title, row.title_where, exc, text_w, share, size, weight=700)
+            ts.overflow(row.title, row.title_where, exc, text_w, share, size, weight=700, line_height=ts.title_line_height)
             continue
         if title.height_used > share:
-            ts.overflow(row.title, row.title_where, None, text_w, share, size, weight=700)
+            ts.overflow(row.title, row.title_where, None, text_w, share, size, weight=700, line_height=ts.title_line_height)
             continue
         if _shows_text(row, style):
             room = share - title.height_used - style.gap_title

@@ -3,8 +3,8 @@
 ``draw`` is pure: the same job, content and fonts always give the same SVG
 strings, which is what the raster cache keys on.
 
-A list too long for its portrait image (1080x1350) with every item's text is
-not cut down to titles: it becomes a carousel, the fewest slides of that format
+A list too long for its portrait image (1080x1350) or story (1080x1920) with
+every item's text is not cut down to titles: it becomes a carousel, the fewest slides of that format
 that each hold their share of the items with their texts ("1/3", "2/3", "3/3",
 what Instagram and LinkedIn users post).  Layouts that can be split say what
 (``carousel(model)``: groups of items; a slide never mixes two groups).
@@ -25,7 +25,7 @@ from relais.render.images.frame import FrameText, frame
 from relais.svg import Logo
 from relais.render.images.layouts import LAYOUTS
 from relais.render.images.paint import ContrastLog, Painter, Palette
-from relais.render.images.typeset import Problems, Typesetter, Where, rtl
+from relais.render.images.typeset import GLYPHS, Problems, Typesetter, Where, rtl
 from relais.text.fonts import primary_lang
 from relais.urls import short_address
 
@@ -56,9 +56,10 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None,
         url=subject.url,
         hashtags=hashtags,
         home_url=short_address(local.site.base_url, lang),
+        icon=subject.icon,
     )
     framed = frame(job.fmt, painter, ts, texts, logo, show_message=show_message,
-                   end_reserve=layout.end_reserve(canvas), title=getattr(layout, "TITLE", None),
+                   end_reserve=layout.end_reserve(canvas), title=_title_sizes(layout, job),
                    message=getattr(layout, "MESSAGE", None), centre=getattr(layout, "CENTRE", False),
                    compact=compact, counter=slide.label if slide else None)
     canvas.frame_problems = len(problems.items)
@@ -68,7 +69,14 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None,
     return problems, canvas, framed, values
 
 
-CAROUSEL_SHAPE = "portrait"
+def _title_sizes(layout: Any, job: Job) -> tuple | None:
+    """The layout's own title sizes (designed max, min, lines), if it has any."""
+    if hasattr(layout, "title_sizes"):
+        return layout.title_sizes(job.fmt)
+    return getattr(layout, "TITLE", None)
+
+
+CAROUSEL_SHAPES = ("portrait", "story")  # what Instagram, LinkedIn and stories users post
 MAX_SLIDES = 10  # what Instagram and LinkedIn take
 
 
@@ -79,7 +87,8 @@ class Drawn:
     svg: str
     slide: Slide | None = None
     holds: tuple[str, ...] = ()
-    alt: str = ""  # a slide's own text alternative
+    alt: str = ""  # its text alternative (a slide's and a cover's are their own)
+    cover: bool = False  # the page's cover instead of the layout (nothing of it fitted this format)
 
 
 def _best(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, hashtags: str, layout: Any,
@@ -129,9 +138,12 @@ def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo
     """The SVG of ``job`` (several for a carousel) and the problems found while fitting its texts."""
     layout = LAYOUTS[job.layout]
     chosen = [(None, _best(job, local, palette, logo, hashtags, layout, None))]
-    if chosen[0][1][0] != (0, 0) and job.fmt.shape == CAROUSEL_SHAPE and hasattr(layout, "carousel"):
+    alt = None  # a cover's own alt text
+    if chosen[0][1][0] != (0, 0) and job.fmt.shape in CAROUSEL_SHAPES and hasattr(layout, "carousel"):
         groups = layout.carousel(job.subject.model)
-        for count in range(2, MAX_SLIDES + 1):
+        whole = getattr(layout, "CAROUSEL_WHOLE", False)  # one slide per group, never split further
+        groups = [g for g in groups if g]
+        for count in ([len(groups)] if len(groups) > 1 else []) if whole else range(2, MAX_SLIDES + 1):
             parts = slide_parts(groups, count)
             if parts is None:
                 continue
@@ -140,23 +152,44 @@ def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo
             if all(best[0] == (0, 0) for _, best in attempts):
                 chosen = attempts
                 break
+            if _problems(attempts) < _problems(chosen):  # what to report if no carousel fits: the least
+                chosen = attempts
+    if _only_too_long(chosen) and job.fmt.shape not in CAROUSEL_SHAPES:
+        # Nothing of the layout fits this format at a readable size: a cover of the page (title, key
+        # message, icon), like its card, rather than unreadable type; the page carries the rest.
+        cover = _best(job, local, palette, logo, hashtags, LAYOUTS["card"], None)
+        if cover[0][0] == 0:
+            chosen, alt = [(None, cover)], job.subject.summary
     problems = Problems(chosen[0][1][1][0].context)
     drawn = []
+    layout_name = "card" if alt else job.layout
     for slide, (_, (found, canvas, framed, values), colours) in chosen:
         problems.items.extend(found.items)
         for (fg, bg), use in colours.uses.items():
             contrast.need(fg, bg, use.ratio, use.what)
         holds = tuple(str(item.title) for item in canvas.items) if slide else ()
-        alt = slide_alt(job.alt, slide, holds, local.language.locale) if slide else str(job.alt)
-        drawn.append(Drawn(_svg(job, local, env, framed, values, slide, alt), slide, holds, alt))
+        text = slide_alt(job.alt, slide, holds, local.language.locale) if slide else alt or str(job.alt)
+        drawn.append(Drawn(_svg(job, layout_name, local, env, framed, values, slide, text), slide, holds, text,
+                           cover=alt is not None))
     return drawn, problems
 
 
-def _svg(job: Job, local: LocalContent, env: Environment, framed: Any, values: dict, slide: Slide | None,
-         alt: str) -> str:
+def _problems(chosen: list) -> int:
+    return sum(best[0][0] for _, best in chosen)
+
+
+def _only_too_long(chosen: list) -> bool:
+    """Did only the layout's texts fail to fit (not the frame's, no missing glyph)?"""
+    attempts = [best[1] for _, best in chosen]
+    return any(a[0].items for a in attempts) and all(
+        a[1].frame_problems == 0 and not any(GLYPHS in p.message for p in a[0].items) for a in attempts)
+
+
+def _svg(job: Job, layout: str, local: LocalContent, env: Environment, framed: Any, values: dict,
+         slide: Slide | None, alt: str) -> str:
     subject = job.subject
     ident = f"{subject.page_id}-{job.image_id}-{job.fmt.name}" + (f"-{slide.index}" if slide else "")
-    return env.get_template(f"{job.layout}.svg.j2").render(
+    return env.get_template(f"{layout}.svg.j2").render(
         svg={"width": job.fmt.width, "height": job.fmt.height, "lang": primary_lang(local.lang),
              "title_id": f"{ident}-title", "desc_id": f"{ident}-desc", "title": subject.title,
              "desc": alt},

@@ -48,7 +48,7 @@ def render_image(spec: ImageSpec, check: bool) -> Result:
     problems = [Problem(p.where.relpath or job.subject.relpath, tuple(p.where.key), p.lang, p.message)
                 for p in found.items]
     problems += palette_problems(contrast, spec.palette, local.lang)
-    facts = {"slides": [slide_fact(d, spec.outputs) for d in drawn if d.slide]} if drawn[0].slide else {}
+    facts = {"images": [image_fact(d, spec.outputs) for d in drawn]}
     if check or problems:
         return Result(problems=problems, facts=facts)
     width, height = job.fmt.width, job.fmt.height
@@ -73,10 +73,12 @@ def slide_path(path: str, image: Drawn) -> str:
     return f"{stem}-{image.slide.index}{dot}{ext}"
 
 
-def slide_fact(image: Drawn, outputs: tuple[tuple[str, str], ...]) -> dict:
-    """What a page says of a slide: its number, how many there are, the titles it shows, its files."""
-    return {"index": image.slide.index, "count": image.slide.count, "holds": list(image.holds),
-            "alt": image.alt, "paths": [slide_path(path, image) for _, path in outputs]}
+def image_fact(image: Drawn, outputs: tuple[tuple[str, str], ...]) -> dict:
+    """What a page says of an image: its alt text and files; for a slide, its number, how many there are
+    and the titles it shows."""
+    slide = image.slide
+    return {"index": slide.index if slide else 0, "count": slide.count if slide else 0,
+            "holds": list(image.holds), "alt": image.alt, "paths": [slide_path(path, image) for _, path in outputs]}
 
 
 def palette_problems(contrast: ContrastLog, palette: Palette, lang: str) -> list[Problem]:

@@ -86,6 +86,11 @@ class Typesetter:
         self._glyphs_checked: set[tuple[str, int]] = set()
         self._failed: set[tuple] = set()
 
+    @property
+    def title_line_height(self) -> float:
+        """Line pitch of titles (em): short, bold, seldom vowelled, they need less room than body text."""
+        return 1.3 if self.rtl else 1.15
+
     # -- preparing -----------------------------------------------------------------
 
     def prepared(self, value: str, where: Where, weight: int, *, ltr_token: bool = False) -> tuple[str, str]:

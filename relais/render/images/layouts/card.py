@@ -12,8 +12,8 @@ from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
 from relais.render.images.canvas import Canvas
 
-TITLE = (58, 38, 3)  # designed size max, min, lines (px at 1080 wide)
-MESSAGE = (32, 24, 3)
+TITLE = (62, 40, 3)  # designed size max, min, lines (px at 1080 wide)
+MESSAGE = (36, 32, 3)
 CENTRE = True  # title and message centred between header and footer
 
 

@@ -43,10 +43,10 @@ def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
     """(title and text, titles only) for this format."""
     fmt, px = c.fmt, c.px
     big = fmt.shape == "story"
-    full = RowStyle(diameter=px(88 if big else 80), body_max=px(32 if big else 28), body_min=fmt.body_min,
+    full = RowStyle(diameter=px(88 if big else 80), body_max=px(42 if big else 38), body_min=fmt.body_min,
                     title_ratio=1.18, show_text=True, gap_x=px(30), gap_title=px(6), min_gap=px(20),
                     max_gap=px(64 if big else 48))
-    titles = RowStyle(diameter=px(64 if fmt.landscape else 72), body_max=px(30 if fmt.landscape else 34),
+    titles = RowStyle(diameter=px(64 if fmt.landscape else 72), body_max=px(36 if fmt.landscape else 42),
                       body_min=fmt.body_min, title_ratio=1.0, show_text=False, gap_x=px(20 if fmt.landscape else 26),
                       min_gap=px(16), max_gap=px(40 if fmt.landscape else 56), col_gap=px(40))
     return full, titles

@@ -75,10 +75,10 @@ def draw(c: Canvas) -> dict:
         stacked = [row if i or g == 0 else replace(row, gap_before=2 * pad + px(24))
                    for g, (rows, _) in enumerate(shown) for i, row in enumerate(rows)]
         variants.append(([stacked], RowStyle(
-            diameter=px(76 if big else 68), body_max=px(32 if big else 28), body_min=fmt.body_min, title_ratio=1.18,
+            diameter=px(76 if big else 68), body_max=px(42 if big else 38), body_min=fmt.body_min, title_ratio=1.18,
             header_ratio=1.3, gap_x=px(26), min_gap=px(14), max_gap=px(40 if big else 28))))
     square = not fmt.landscape
-    side = RowStyle(diameter=px(68 if square else 50), body_max=px(32 if square else 28), body_min=fmt.body_min,
+    side = RowStyle(diameter=px(68 if square else 50), body_max=px(40 if square else 34), body_min=fmt.body_min,
                     title_ratio=1.0, header_ratio=1.15, show_text=False, gap_x=px(20 if square else 16),
                     min_gap=px(14 if square else 8), max_gap=px(48 if square else 24), col_gap=px(24) + 2 * pad)
     variants.append(([rows for rows, _ in shown], side))

@@ -35,13 +35,45 @@ class Cell:
     label: FitResult
 
 
-def grid(c: Canvas, n: int) -> tuple[int, int]:
-    """(columns, rows) of panels."""
+FIGURES_TITLE = {"landscape": (44, 36, 2), "square": (48, 38, 3), "portrait": (52, 40, 3), "story": (58, 44, 4)}
+
+
+def title_sizes(fmt: Format) -> tuple:
+    """The frame's title, kept below the numbers: the figures are the largest text of the image."""
+    return FIGURES_TITLE[fmt.shape]
+
+
+def grids(c: Canvas, n: int) -> list[tuple[int, int, bool]]:
+    """(columns, rows, icons) of panels to try, richest first: with each figure's icon, then without."""
     if c.fmt.landscape:
-        return n, 1
-    if c.fmt.shape == "story":
-        return 1, n
-    return (2, (n + 1) // 2) if n >= 4 else (n, 1)
+        shapes = [(n, 1)] if n <= 2 else [(n, 1), ((n + 1) // 2, 2)]
+        return [(cols, rows, False) for cols, rows in shapes]
+    shapes = [(1, n)] if c.fmt.shape == "story" else [(2, (n + 1) // 2), (1, n)] if n >= 4 else [(n, 1), (1, n)]
+    return [(cols, rows, icons) for icons in (True, False) for cols, rows in shapes]
+
+
+@dataclass
+class Geometry:
+    boxes: list[Box]
+    pad: float
+    beside: bool  # icon beside the number
+    diameter: float
+    inner_gap: float
+    text_x: float
+    text_w: float
+    inner_h: float
+
+
+def geometry(c: Canvas, n: int, cols: int, rows: int, icons: bool) -> Geometry:
+    fmt, px = c.fmt, c.px
+    gap = px(16 if fmt.landscape else 28)
+    boxes = [b for row in c.content.rows(rows, gap) for b in row.columns(cols, gap)][:n]
+    pad = px(16 if fmt.landscape else 30 if icons else 24)
+    beside = icons
+    diameter = px(72) if icons else 0
+    text_x = diameter + px(28) if beside else 0
+    return Geometry(boxes, pad, beside, diameter, px(10 if fmt.landscape else 14), text_x,
+                    boxes[0].w - 2 * pad - text_x, boxes[0].h - 2 * pad)
 
 
 def draw(c: Canvas) -> dict:
@@ -49,40 +81,21 @@ def draw(c: Canvas) -> dict:
     figures = list(c.model.figures)
     locale = c.local.language.locale
     numbers = [format_decimal(f.value, locale=locale) for f in figures]
-    cols, rows = grid(c, len(figures))
-    gap = px(16 if fmt.landscape else 28)
-    boxes = [b for row in c.content.rows(rows, gap) for b in row.columns(cols, gap)][: len(figures)]
-    pad = px(16 if fmt.landscape else 30)
-    beside = not fmt.landscape  # icon beside the number
-    diameter = 0 if fmt.landscape else px(72)
-    inner_gap = px(10 if fmt.landscape else 14)
-    text_x = diameter + px(28) if beside else 0
-    text_w = boxes[0].w - 2 * pad - text_x
-    inner_h = boxes[0].h - 2 * pad
     where_number = [c.where("figures", f.id, "value", what=f"figure '{f.id}' number") for f in figures]
     where_label = [c.where("figures", f.id, "label", what=f"figure '{f.id}' label") for f in figures]
-    body_max = px(30 if fmt.landscape else 32)
+    # The numbers are the largest text: never below the frame's largest title size.
+    number_min = px(title_sizes(fmt)[0] + 6)
     cells = None
-    # A strong contrast between number and label first, then the largest label that fits with it.
-    for ratio in (2.6, 2.3, 2.0, 1.8, 1.6):
-        for body in _sizes(body_max, fmt.body_min):
-            try:
-                labels = [ts.at(f.label, w, text_w, body) for f, w in zip(figures, where_label)]
-            except WordTooWide:
-                continue
-            number_size = _number_size(c, numbers, where_number, text_w, round(body * ratio), round(body * 1.6))
-            if number_size is None:
-                continue
-            fits = [ts.at(n, w, text_w, number_size, weight=700, ltr_token=True) for n, w in zip(numbers, where_number)]
-            heights = [_height(beside, diameter, inner_gap, n, lab) for n, lab in zip(fits, labels)]
-            if max(heights) <= inner_h + 1e-6:
-                cells = [Cell(b, n, lab) for b, n, lab in zip(boxes, fits, labels)]
-                break
+    for cols, rows, icons in grids(c, len(figures)):
+        g = geometry(c, len(figures), cols, rows, icons)
+        cells = _cells(c, g, figures, numbers, where_number, where_label, number_min)
         if cells:
             break
     if cells is None:
-        _report(c, figures, numbers, where_number, where_label, text_w, inner_h, beside, diameter, inner_gap)
+        _report(c, figures, numbers, where_number, where_label, g.text_w, g.inner_h, g.beside, g.diameter,
+                g.inner_gap, number_min)
         return {"panels": [], "circles": [], "icons": [], "texts": []}
+    pad, beside, diameter, inner_gap, text_x, text_w = g.pad, g.beside, g.diameter, g.inner_gap, g.text_x, g.text_w
 
     p = c.painter
     values: dict = {"panels": [], "circles": [], "icons": [], "texts": []}
@@ -111,6 +124,30 @@ def draw(c: Canvas) -> dict:
         values["texts"].append(p.text(cell.label, Box(tx, ty, text_w, cell.label.height_used), fill=pal.text,
                                       on=pal.tint, what="figure label"))
     return values
+
+
+def _cells(c: Canvas, g: Geometry, figures, numbers, where_number, where_label, number_min: float
+           ) -> list[Cell] | None:
+    """Numbers and labels in their panels: a strong contrast between number and label first, then the
+    largest label that fits with it; None if even the smallest sizes do not fit."""
+    fmt, px, ts = c.fmt, c.px, c.ts
+    body_max = px(34 if fmt.landscape else 40)
+    for ratio in (3.0, 2.6, 2.3, 2.0):
+        for body in _sizes(body_max, fmt.body_min):
+            try:
+                labels = [ts.at(f.label, w, g.text_w, body) for f, w in zip(figures, where_label)]
+            except WordTooWide:
+                continue
+            number_size = _number_size(c, numbers, where_number, g.text_w, max(round(body * ratio), number_min),
+                                       number_min)
+            if number_size is None:
+                continue
+            fits = [ts.at(n, w, g.text_w, number_size, weight=700, ltr_token=True)
+                    for n, w in zip(numbers, where_number)]
+            heights = [_height(g.beside, g.diameter, g.inner_gap, n, lab) for n, lab in zip(fits, labels)]
+            if max(heights) <= g.inner_h + 1e-6:
+                return [Cell(b, n, lab) for b, n, lab in zip(g.boxes, fits, labels)]
+    return None
 
 
 def _sizes(size_max: float, size_min: float) -> list[float]:
@@ -142,10 +179,9 @@ def _number_size(c: Canvas, numbers, wheres, width: float, size_max: float, size
 
 
 def _report(c: Canvas, figures, numbers, where_number, where_label, text_w, inner_h, beside, diameter,
-            inner_gap) -> None:
+            inner_gap, number_size: float) -> None:
     fmt, ts = c.fmt, c.ts
     body = fmt.body_min
-    number_size = round(body * 1.6)
     for figure, number, wn, wl in zip(figures, numbers, where_number, where_label):
         try:
             fit = ts.at(number, wn, text_w, number_size, weight=700, ltr_token=True)

@@ -7,7 +7,8 @@ and are shown first, on a pale panel, as the reason for the steps.  Steps are
 numbered, joined by a line and drawn larger than the context.
 
 Square, portrait and story formats show the context and the steps one under
-the other (the square shows the context's titles only).  Landscape formats
+the other: the context with its texts, or its titles only, or not at all, the
+richest that fits (measured in the image's language).  Landscape formats
 show the three steps side by side, circle above title and text, with chevrons
 between them; the context is left to the page and the alt text.
 """
@@ -20,7 +21,7 @@ from babel.numbers import format_decimal
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.rows import Row, RowStyle, badge_overhang, badge_place, place_columns
+from relais.render.images.rows import Row, RowStyle, badge_overhang, badge_place, fits, place_columns
 from relais.render.images.canvas import Canvas
 from relais.text import WordTooWide
 
@@ -45,6 +46,34 @@ def _rows(c: Canvas, items, *, numbered: bool, on: str | None = None, diameter: 
             for i, item in enumerate(items, 1)]
 
 
+def carousel(model) -> list[list]:
+    """What a carousel splits: the context on one slide, the three steps on another (never split)."""
+    items = list(model.items)
+    return [items[:-PHASES], items[-PHASES:]]
+
+
+CAROUSEL_WHOLE = True  # one slide per group
+
+
+def style_for(c: Canvas) -> RowStyle:
+    story = c.fmt.shape == "story"
+    px = c.px
+    return RowStyle(diameter=px(88 if story else 80), body_max=px(42 if story else 38), body_min=c.fmt.body_min,
+                    title_ratio=1.2, show_text=True, gap_x=px(28), min_gap=px(14), max_gap=px(48 if story else 36))
+
+
+def _context_only(c: Canvas, rows: list[Row], style: RowStyle, pad: float) -> dict:
+    """The context's items on their pale panel, with their texts."""
+    area = c.content.inset(pad)
+    placed = place_columns(c.fmt, c.painter, c.ts, [[replace(r, show_text=True) for r in rows]], area, style)
+    if not placed:
+        return {"rows": [], "panels": [], "lines": [], "icons": []}
+    boxes = placed.boxes[0]
+    panel = Box(c.content.x, boxes[0].y - pad, c.content.w, boxes[-1].bottom - boxes[0].y + 2 * pad)
+    return {"rows": placed.rows, "panels": [c.painter.rect(panel, c.pal.tint, rx=c.px(16))], "lines": [],
+            "icons": []}
+
+
 def draw(c: Canvas) -> dict:
     fmt, px, pal = c.fmt, c.px, c.pal
     items = list(c.model.items)
@@ -54,35 +83,42 @@ def draw(c: Canvas) -> dict:
                           f"cannot make a phases infographic: it needs at least {PHASES} items (the last "
                           f"{PHASES} are the phases), not {len(items)}")
         return empty
-    context, steps = items[:-PHASES], items[-PHASES:]
+    shown = {item.id for item in c.items}  # a carousel slide shows the context or the steps
+    context = [i for i in items[:-PHASES] if i.id in shown]
+    steps = [i for i in items[-PHASES:] if i.id in shown]
     if fmt.landscape:
         return _across(c, steps) or empty
     story = fmt.shape == "story"
-    square = fmt.shape == "square"
     pad = px(24)
-    d_step = px(88 if story else 80)
-    d_context = px(56)
-    context_rows = [replace(r, show_text=not square) for r in
-                    _rows(c, context, numbered=False, on=pal.tint, diameter=d_context)]
+    context_rows = _rows(c, context, numbered=False, on=pal.tint, diameter=px(56))
     step_rows = _rows(c, steps, numbered=True)
-    if context_rows:
-        step_rows[0] = replace(step_rows[0], gap_before=2 * pad + px(12))
-    style = RowStyle(diameter=d_step, body_max=px(32 if story else 28), body_min=fmt.body_min,
-                     title_ratio=1.2, show_text=True, gap_x=px(28), min_gap=px(14),
-                     max_gap=px(48 if story else 36))
+    if not step_rows:  # the context's slide of a carousel
+        return _context_only(c, context_rows, style_for(c), pad)
+    style = style_for(c)
+    # Richest first, measured: the context with its texts, with its titles only, then the steps alone.
+    variants = []
+    for shown in ((True, False, None) if context_rows else (None,)):
+        rows = [replace(r, show_text=shown) for r in context_rows] if shown is not None else []
+        first = replace(step_rows[0], gap_before=2 * pad + px(12)) if rows else step_rows[0]
+        variants.append(([rows + [first, *step_rows[1:]]], style))
     area = c.content.inset(pad, 0)
-    if context_rows:
-        area = area.with_(y=area.y + pad, h=area.h - pad)
-    placed = place_columns(fmt, c.painter, c.ts, [context_rows + step_rows], area, style)
+    areas = [area.with_(y=area.y + pad, h=area.h - pad) if len(col) > len(step_rows) else area
+             for (col,), _ in variants]  # a context panel needs its padding above
+    c.density = next((k for k, ((col,), _) in enumerate(variants) if fits(fmt, c.ts, [col], areas[k], style)),
+                     len(variants) - 1)
+    (column,), _ = variants[c.density]
+    area = areas[c.density]
+    shown_context = len(column) - len(step_rows)
+    placed = place_columns(fmt, c.painter, c.ts, [column], area, style)
     if not placed:
         return empty
     boxes, markers = placed.boxes[0], placed.markers[0]
     panels = []
-    if context_rows:
-        first, last = boxes[0], boxes[len(context_rows) - 1]
+    if shown_context:
+        first, last = boxes[0], boxes[shown_context - 1]
         panels.append(c.painter.rect(Box(c.content.x, first.y - pad, c.content.w, last.bottom - first.y + 2 * pad),
                                      pal.tint, rx=px(16)))
-    step_marks = markers[len(context_rows):]
+    step_marks = markers[shown_context:]
     lines = []
     if len(step_marks) > 1:
         x = step_marks[0][0]
@@ -98,10 +134,10 @@ def _across(c: Canvas, steps) -> dict | None:
     width = cols[0].w
     rows = _rows(c, steps, numbered=True)
     chosen = None
-    for body in range(int(px(30)), int(fmt.body_min) - 1, -1):
-        try:
+    for texts, body in [(t, b) for t in (True, False) for b in range(int(px(36)), int(fmt.body_min) - 1, -1)]:
+        try:  # each step's title and text, else (measured) its title only
             fits = [(ts.at(r.title, r.title_where, width, round(body * 1.15), weight=700, balance=True),
-                     ts.at(r.text, r.text_where, width, body)) for r in rows]
+                     ts.at(r.text if texts else "", r.text_where, width, body)) for r in rows]
         except WordTooWide:
             continue
         if max(d + gap + t.height_used + gap / 2 + x.height_used for t, x in fits) <= c.content.h + 1e-6:
@@ -138,8 +174,9 @@ def _across(c: Canvas, steps) -> dict | None:
         v["texts"].append(p.text(title, Box(col.x, y, width, title.height_used), fill=pal.text,
                                  on=pal.background, what="step title"))
         y += title.height_used + gap / 2
-        v["texts"].append(p.text(text, Box(col.x, y, width, text.height_used), fill=pal.text, on=pal.background,
-                                 what="step text"))
+        if text.lines:
+            v["texts"].append(p.text(text, Box(col.x, y, width, text.height_used), fill=pal.text,
+                                     on=pal.background, what="step text"))
         values.append(v)
     icons = []
     for left, right in zip(cols, cols[1:]):

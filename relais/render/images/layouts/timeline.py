@@ -17,7 +17,8 @@ from babel.dates import format_date
 from relais.clock import format_clock
 
 from relais.render.images.formats import Format
-from relais.render.images.rows import Row, RowStyle, choose, place_columns
+from relais.render.images.geometry import Box
+from relais.render.images.rows import Row, RowStyle, choose, fits, place_columns
 from relais.render.images.canvas import Canvas
 
 
@@ -69,18 +70,16 @@ def balanced(groups: list[list[Row]], columns: int) -> list[list[Row]]:
 def draw(c: Canvas) -> dict:
     fmt, px, pal = c.fmt, c.px, c.pal
     groups = date_groups(c)
-    if fmt.landscape and len(groups) <= 4:
+    if fmt.landscape and len(groups) <= 4 and fits(fmt, c.ts, *_across_columns(c, groups), aligned=False):
         return _across(c, groups)
-    story = fmt.shape == "story"
-    columns = balanced(groups, 2 if fmt.landscape else 1)
-    # Dates open each group with some air above them.
-    columns = [[replace(r, gap_before=px(14)) if r.header and i else r for i, r in enumerate(col)]
-               for col in columns]
-    titles = RowStyle(diameter=px(30), body_max=px(34), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.1,
+    titles = RowStyle(diameter=px(30), body_max=px(42), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.1,
                       show_text=False, gap_x=px(18), gap_title=px(4), min_gap=px(10), max_gap=px(30), col_gap=px(56))
-    variants = [(columns, titles)]
-    if fmt.shape in ("portrait", "story"):  # richest first: each event's text, where the texts fit
-        variants.insert(0, (columns, replace(titles, body_max=px(30), title_ratio=1.1, show_text=True)))
+    one, two = (_spaced(c, balanced(groups, n)) for n in (1, 2))
+    # Richest first, measured: each event's text (tall formats), titles in one column, then in two.
+    variants = [] if fmt.landscape else [(one, titles)]
+    if fmt.shape in ("portrait", "story"):
+        variants.insert(0, (one, replace(titles, body_max=px(38), title_ratio=1.1, show_text=True)))
+    variants.append((two, titles))
     c.density, columns, style = choose(fmt, c.ts, variants, c.content)
     placed = place_columns(fmt, c.painter, c.ts, columns, c.content, style, valign="spread")
     if not placed:
@@ -93,13 +92,24 @@ def draw(c: Canvas) -> dict:
     return {"rows": placed.rows, "lines": lines}
 
 
+def _spaced(c: Canvas, columns: list[list[Row]]) -> list[list[Row]]:
+    """Dates open each group with some air above them."""
+    return [[replace(r, gap_before=c.px(14)) if r.header and i else r for i, r in enumerate(col)] for col in columns]
+
+
+def _across_columns(c: Canvas, groups: list[list[Row]]) -> tuple[list[list[Row]], Box, RowStyle]:
+    """One column per date, the date's dot then its events without markers: (columns, area, style)."""
+    fmt, px = c.fmt, c.px
+    style = RowStyle(diameter=px(26), body_max=px(34), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.05,
+                     show_text=False, gap_x=px(14), min_gap=px(12), max_gap=px(24), col_gap=px(36))
+    return [[group[0]] + [replace(r, diameter=0) for r in group[1:]] for group in groups], c.content, style
+
+
 def _across(c: Canvas, groups: list[list[Row]]) -> dict:
     """One column per date; the date dots on one horizontal line."""
     fmt, px, pal = c.fmt, c.px, c.pal
-    style = RowStyle(diameter=px(26), body_max=px(28), body_min=fmt.body_min, title_ratio=1.0, header_ratio=1.05,
-                     show_text=False, gap_x=px(14), min_gap=px(12), max_gap=px(24), col_gap=px(36))
-    columns = [[group[0]] + [replace(r, diameter=0) for r in group[1:]] for group in groups]
-    placed = place_columns(fmt, c.painter, c.ts, columns, c.content, style, valign="top", aligned=False)
+    columns, area, style = _across_columns(c, groups)
+    placed = place_columns(fmt, c.painter, c.ts, columns, area, style, valign="top", aligned=False)
     if not placed:
         return {"rows": [], "lines": []}
     # The line runs from each date label to the next dot (never under a label).
