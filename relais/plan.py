@@ -15,7 +15,7 @@ from relais.engine.task import Result, Task
 from relais.manifest import NAME as MANIFEST, manifest
 from relais.project import Project
 from relais.render.images.canvas import Job
-from relais.render.images.infographics import Shared, image_tasks, media_files
+from relais.render.images.infographics import Shared, image_tasks, inline_svgs, media_files
 from relais.render.outputs import MediaFile
 from relais.render.print.documents import PrintDoc
 from relais.render.print.tasks import print_tasks
@@ -75,8 +75,7 @@ class Plan:
             for name, (image_lang, job) in self.images.items():
                 if image_lang == lang:
                     records += media_files(job, media[name], lang)
-                    svgs.update({path.removeprefix(f"{lang}/"): data.decode("utf-8")
-                                 for path, data in media[name].files.items() if path.endswith(".svg")})
+                    svgs.update(inline_svgs(media[name], lang))  # plain SVGs: the published ones carry fonts
             docs = [replace(doc, size_bytes=len(media[name].files[f"{lang}/{doc.path}"]))
                     for name, doc in self.prints.items() if doc.lang == lang]
             local = content.in_language(lang)

@@ -214,8 +214,9 @@ def test_media_records_alt_and_sizes(arabic) -> None:
     assert card.infographic_id == "card" and card.alt.startswith("الاحتماء في مكان آمن. عند الإنذار")
     home = by_name["media/home/card-1200x630.png"]
     assert home.page_id == "home" and "Relais #SMEM" in home.alt
-    assert {m.path for m in media if m.fmt == "svg"} == {"media/shelter/shelter-checklist-1080x1080.svg",
-                                                         "media/shelter/shelter-do-dont-1080x1080.svg"}
+    # Every image as SVG too, beside its PNG (a carousel: each slide), with the same alt text.
+    pngs = {m.path.removesuffix(".png"): m.alt for m in media if m.fmt == "png" and m.infographic_id != "card"}
+    assert {m.path.removesuffix(".svg"): m.alt for m in media if m.fmt == "svg"} == pngs
 
 
 # -- clear errors --------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ FORMATS: tuple[Format, ...] = (
 )
 
 CARD = FORMATS[0]
-SVG_FORMAT = FORMATS[1]  # the one SVG written per infographic (the square shown on the page)
+SVG_FORMAT = FORMATS[1]  # the square: the page shows its SVG inline
 
 
 def format_named(name: str) -> Format:

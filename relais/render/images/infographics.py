@@ -1,8 +1,9 @@
 """Which images a kit has, as tasks: every infographic in every social-media format, and a link-preview card
 per page (guides, case studies, free pages and the home page), in every language.
 
-Files, relative to a language folder: ``media/<page>/<infographic>-<W>x<H>.png`` for each format, the
-``-1080x1080.svg`` shown in the page, and ``media/<page>/card-1200x630.png`` / ``.jpg``.
+Files, relative to a language folder: ``media/<page>/<infographic>-<W>x<H>.png`` and ``.svg`` for each
+format (``-<W>x<H>-<n>.png`` for the slides of a carousel), and ``media/<page>/card-1200x630.png`` / ``.jpg``.
+The page inlines the 1080x1080 image's plain SVG (``inline_svgs``); the published SVG files embed their fonts.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from relais.content import Content, LocalContent
 from relais.engine.fingerprint import digest, digest_bytes, digest_tree
 from relais.engine.task import Result, Task
 from relais.render.images.canvas import Job, Subject
-from relais.render.images.formats import CARD, FORMATS, SVG_FORMAT
+from relais.render.images.formats import CARD, FORMATS
 from relais.svg import Logo, logo_markup
 from relais.render.images.paint import Palette
 from relais.render.images.tasks import ImageSpec, render_image
@@ -59,10 +60,8 @@ def file_names(job: Job) -> list[tuple[str, str]]:
     """(encoding, file name) of what a job publishes."""
     if job.layout == "card":
         return [("png", f"card-{job.fmt.name}.png"), ("jpg", f"card-{job.fmt.name}.jpg")]
-    names = [("png", f"{job.image_id}-{job.fmt.name}.png")]
-    if job.fmt == SVG_FORMAT:
-        names.append(("svg", f"{job.image_id}-{job.fmt.name}.svg"))
-    return names
+    # every size as SVG too, for designers to adapt (each carries the fonts it draws: ``portable``)
+    return [("png", f"{job.image_id}-{job.fmt.name}.png"), ("svg", f"{job.image_id}-{job.fmt.name}.svg")]
 
 
 @dataclass(frozen=True)
@@ -120,3 +119,10 @@ def media_files(job: Job, result: Result, lang: str) -> list[MediaFile]:
                                size_bytes=len(data), alt=image["alt"], slide=image["index"],
                                slides=image["count"], holds=tuple(image["holds"])))
     return media
+
+
+def inline_svgs(result: Result, lang: str) -> dict[str, str]:
+    """The plain SVG (no embedded fonts: the page has its own) of each image a page may inline, by the path of
+    its published file relative to the language folder."""
+    return {path.removeprefix(f"{lang}/"): image["inline"] for image in result.facts.get("images", [])
+            if "inline" in image for path in image["paths"] if path.endswith(".svg")}

@@ -3,7 +3,7 @@
 It runs in a worker with nothing but its spec: the job (the localised page it is drawn from), the language's
 site settings and labels, the sanitised logo, the palette and the SVG templates as text. ``check`` fits every
 text and records every colour pair, without rasterising; a build also rasterises (PNG, and a JPEG for cards)
-and returns the SVG where it is published.
+from the plain SVG and publishes the SVG with its fonts embedded (``portable``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from relais.render.images import raster
 from relais.render.images.canvas import Job
 from relais.svg import Logo
 from relais.render.images.paint import WHITE, ContrastLog, Palette
+from relais.render.images.formats import SVG_FORMAT
+from relais.render.images.portable import portable_svg
 from relais.render.images.scene import Drawn, draw
 
 
@@ -49,6 +51,9 @@ def render_image(spec: ImageSpec, check: bool) -> Result:
                 for p in found.items]
     problems += palette_problems(contrast, spec.palette, local.lang)
     facts = {"images": [image_fact(d, spec.outputs) for d in drawn]}
+    if job.fmt == SVG_FORMAT and not check:  # the page inlines this one, without fonts (it has its own)
+        for fact, image in zip(facts["images"], drawn):
+            fact["inline"] = image.svg
     if check or problems:
         return Result(problems=problems, facts=facts)
     width, height = job.fmt.width, job.fmt.height
@@ -57,7 +62,7 @@ def render_image(spec: ImageSpec, check: bool) -> Result:
         for encoding, path in spec.outputs:
             path = slide_path(path, image)
             if encoding == "svg":
-                files[path] = image.svg.encode("utf-8")
+                files[path] = portable_svg(image.svg).encode("utf-8")
             elif encoding == "png":
                 files[path] = raster.render_png(image.svg, width, height)
             else:
