@@ -34,3 +34,13 @@ def test_numbers_with_latin_units_and_attached_conjunctions() -> None:
                                                                   "@gouvernementFR"]
     assert "".join(piece for piece, _ in split_runs(text)) == text
     assert split_runs("x@example.org C#") == [("x@example.org C#", False)]  # inside Latin words: nothing
+
+
+def test_a_token_takes_in_the_latin_words_and_brackets_around_it() -> None:
+    """Isolating "#SMEM" alone in "Relais #SMEM" would show "#SMEM Relais" in an RTL line."""
+    from relais.text.bidi import split_runs
+
+    assert split_runs("Relais #SMEM") == [("Relais #SMEM", True)]
+    assert split_runs("الموقع Relais #SMEM (https://x.fr/) هنا") == [
+        ("الموقع ", False), ("Relais #SMEM (https://x.fr/)", True), (" هنا", False)]
+    assert split_runs("تابعوا (#SMEM) الآن") == [("تابعوا (", False), ("#SMEM", True), (") الآن", False)]

@@ -14,9 +14,12 @@ words and numbers alone need nothing: the algorithm already keeps them in order.
 from __future__ import annotations
 
 import re
+from unicodedata import bidirectional
 
 LRI, PDI = "\u2066", "\u2069"
 
+_RTL = ("R", "AL")
+_LTR = ("L", "EN")
 _TOKEN = re.compile(
     r"(?<![A-Za-z0-9_\u00c0-\u024f\u2066\u2067\u2068])"  # not inside a Latin word; "و" may lead (و#SMEM)
     r"(?:(?:https?://|www\.)\S*[^\s.,;:!?\u061f\u060c\u00bb)\]]"  # URL, minus final punctuation
@@ -27,8 +30,48 @@ _TOKEN = re.compile(
 
 
 def ltr_runs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every run to isolate left-to-right in a right-to-left text, in order."""
-    return [match.span() for match in _TOKEN.finditer(text)]
+    """``(start, end)`` of every run to isolate left-to-right in a right-to-left text, in order. A token
+    takes in the Latin words next to it ("Relais #SMEM" is one run: isolating "#SMEM" alone would put it
+    before "Relais" in a right-to-left line)."""
+    runs: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
+        start, end = _widened(text, *match.span())
+        if runs and start <= runs[-1][1]:
+            start = runs.pop()[0]
+        runs.append((start, end))
+    return runs
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to the farthest left-to-right letter or digit on each side before any RTL letter."""
+    at = start
+    while at > 0 and bidirectional(text[at - 1]) not in _RTL:
+        at -= 1
+        if bidirectional(text[at]) in _LTR:
+            start = at
+    at = end
+    while at < len(text) and bidirectional(text[at]) not in _RTL:
+        at += 1
+        if bidirectional(text[at - 1]) in _LTR:
+            end = at
+    return _paired(text, start, end)
+
+
+def _paired(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bracket opened inside the run closes inside it (the bidi algorithm pairs brackets only within one
+    isolate: "(https://x.fr/" isolated without its ")" would show "(" on both sides)."""
+    for opening, closing in ("()", "[]"):
+        while text.count(opening, start, end) > text.count(closing, start, end):
+            at = text.find(closing, end)
+            if at == -1 or any(bidirectional(ch) in _RTL for ch in text[end:at]):
+                break
+            end = at + 1
+        while text.count(closing, start, end) > text.count(opening, start, end):
+            at = text.rfind(opening, 0, start)
+            if at == -1 or any(bidirectional(ch) in _RTL for ch in text[at:start]):
+                break
+            start = at
+    return start, end
 
 
 def split_runs(text: str) -> list[tuple[str, bool]]:

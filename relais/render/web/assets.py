@@ -17,6 +17,7 @@ from pathlib import Path
 from relais.colour import contrast
 from relais.content import Content
 from relais.render.web.fonts import WebFont, font_face_css
+from relais.text.bidi import isolate_tokens
 
 STYLESHEET = "assets/stylesheets/relais.css"  # sources, in theme/overrides/
 SCRIPT = "assets/javascripts/relais.js"
@@ -61,15 +62,17 @@ def asset_names(files: dict[str, bytes]) -> dict[str, str]:
     return {"css": one(STYLESHEET), "js": one(SCRIPT)}
 
 
-def finish_site(site_dir: Path) -> None:
-    """After MkDocs: drop what no page loads, and give the search index a script form (works from disk)."""
+def finish_site(site_dir: Path, rtl: bool = False) -> None:
+    """After MkDocs: drop what no page loads, and give the search index a script form (works from disk).
+    Results are shown as plain text: in a right-to-left language their left-to-right runs get isolates."""
     for pattern in UNUSED:
         for path in site_dir.glob(pattern):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
     index = site_dir / "search" / "search_index.json"
     if index.exists():
-        docs = [{key: _plain(doc[key]) for key in ("location", "title", "text")}
-                for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+        shown = isolate_tokens if rtl else str
+        docs = [{"location": _plain(doc["location"]), "title": shown(_plain(doc["title"])),
+                 "text": shown(_plain(doc["text"]))} for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
         script = "var __index = " + json.dumps({"docs": docs}, ensure_ascii=False, separators=(",", ":")) + ";\n"
         (index.parent / "search_index.js").write_text(script, encoding="utf-8")
 

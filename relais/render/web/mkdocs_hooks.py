@@ -4,13 +4,18 @@
   Jinja's bytecode cache checks each template's source checksum, so a changed template is compiled again.
 - Give ``<html>`` the page's direction: Material writes ``dir`` on ``<body>`` only, and its ``<html>`` tag is
   outside any template block an override could change; ``lang`` and ``dir`` belong together on the root.
+- In right-to-left pages, isolate the left-to-right runs of the table of contents' titles: they are the
+  headings' plain text (the ``<span dir="ltr">`` of the heading is not kept), so "#SMEM" would read "SMEM#".
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from jinja2 import FileSystemBytecodeCache
+
+from relais.text.bidi import isolate_tokens
 
 _HTML_TAG = re.compile(r"<html\b(?![^>]*\sdir=)")
 
@@ -24,6 +29,18 @@ def on_env(env, config, files):
 
 def with_direction(output: str, direction: str) -> str:
     return _HTML_TAG.sub(f'<html dir="{direction}"', output, count=1)
+
+
+def on_page_content(content, page, config, files):
+    if config.extra["relais"]["dir"] == "rtl":
+        _isolate_titles(page.toc)
+    return content
+
+
+def _isolate_titles(items) -> None:
+    for item in items:
+        item.title = html.escape(isolate_tokens(html.unescape(item.title)), quote=False)
+        _isolate_titles(item.children)
 
 
 def on_post_page(output, page, config):

@@ -51,7 +51,7 @@ def build_pages(spec: PagesSpec, check: bool) -> Result:
         config_path = root / f"mkdocs.{spec.lang}.yml"
         config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _mkdocs(config_path)
-        finish_site(site)
+        finish_site(site, rtl=spec.config["extra"]["relais"]["dir"] == "rtl")
         linked = set(spec.linked)
         files = {f"{spec.lang}/{p.relative_to(site).as_posix()}": p.read_bytes()
                  for p in sorted(site.rglob("*")) if p.is_file() and p.relative_to(site).as_posix() not in linked}

@@ -1,5 +1,6 @@
 // Relais: progressive enhancement only; every page reads the same without it. Self-hosted, no tracking,
-// nothing loaded from another site. Replaces Material's bundle: search, and the share panel's buttons.
+// nothing loaded from another site. Replaces Material's bundle: search, the header's menu, search and
+// language buttons for the keyboard, and the share panel's buttons.
 (function () {
   "use strict";
   var root = new URL("../../", document.currentScript.src); // the language folder: assets/javascripts/ is two down
@@ -42,6 +43,10 @@
   function snippet(doc, term) {
     var at = doc.text_f.length - 1 === doc.text.length ? Math.max(0, doc.text_f.indexOf(term) - 1 - 40) : 0;
     var text = doc.text.slice(at, at + 180);
+    // Right-to-left indexes isolate their Latin runs (LRI ... PDI): a cut one is closed or opened again.
+    var opens = text.indexOf("\u2066"), closes = text.indexOf("\u2069");
+    if (closes >= 0 && (opens < 0 || closes < opens)) text = "\u2066" + text;
+    if (text.lastIndexOf("\u2066") > text.lastIndexOf("\u2069")) text += "\u2069";
     return (at > 0 ? "… " : "") + text + (at + 180 < doc.text.length ? " …" : "");
   }
 
@@ -99,7 +104,7 @@
     }
 
     toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(render); } });
-    input.addEventListener("focus", function () { toggle.checked = true; load(render); });
+    input.addEventListener("focus", function () { setChecked(toggle, true); load(render); });
     input.addEventListener("input", function () { load(render); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -108,7 +113,89 @@
     });
     form.addEventListener("reset", function () { setTimeout(function () { load(render); input.focus(); }); });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
+      if (event.key !== "Escape" || !toggle.checked) return;
+      setChecked(toggle, false);
+      var button = document.querySelector("[data-relais-toggle=__search]");
+      if (button && button.offsetParent) button.focus(); else input.blur(); // phones: back to the button
+    });
+  }
+
+  // A checkbox changed by script tells its listeners, as a click would.
+  function setChecked(toggle, value) {
+    if (toggle.checked === value) return;
+    toggle.checked = value;
+    toggle.dispatchEvent(new Event("change"));
+  }
+
+  // ---- Header: Material's menu and search "buttons" are labels of checkboxes, which a keyboard cannot
+  // reach. Each becomes a real button that says whether its panel is open (without JavaScript the labels
+  // stay: they work with a mouse or a finger); the closed drawer and search box are hidden (CSS).
+  function setupToggles() {
+    [["__drawer", ".md-sidebar--primary", "relais-drawer"], ["__search", ".md-search", "relais-search"]].forEach(function (parts) {
+      var toggle = document.getElementById(parts[0]);
+      var label = document.querySelector("label.md-header__button[for=" + parts[0] + "]");
+      var panel = document.querySelector(parts[1]);
+      if (!toggle || !label || !panel) return;
+      panel.id = panel.id || parts[2];
+      var button = element("button", label.className + " relais-toggle");
+      button.type = "button";
+      button.setAttribute("data-relais-toggle", parts[0]);
+      button.setAttribute("aria-label", label.getAttribute("data-relais-name"));
+      button.setAttribute("aria-controls", panel.id);
+      while (label.firstChild) button.appendChild(label.firstChild); // the icon
+      label.replaceWith(button);
+      function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+      sync();
+      toggle.addEventListener("change", sync);
+      button.addEventListener("click", function () { setChecked(toggle, !toggle.checked); });
+    });
+    var drawer = document.getElementById("__drawer");
+    var menu = document.querySelector("[data-relais-toggle=__drawer]");
+    if (!drawer || !menu) return;
+    drawer.addEventListener("change", function () {
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+      if (first) first.focus();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) { setChecked(drawer, false); menu.focus(); }
+    });
+  }
+
+  // ---- Language menu: a disclosure button (aria-expanded), arrow keys between languages, Escape closes.
+  // Closed, its links are hidden (CSS), so Tab does not wander through them.
+  function setupLanguages() {
+    var select = document.querySelector(".relais-languages .md-select");
+    if (!select) return;
+    var button = select.querySelector("button");
+    var menu = select.querySelector(".md-select__inner");
+    var links = Array.prototype.slice.call(menu.querySelectorAll("a"));
+    menu.id = "relais-languages-menu";
+    button.setAttribute("aria-controls", menu.id);
+    function open(value) {
+      select.classList.toggle("relais-open", value);
+      button.setAttribute("aria-expanded", String(value));
+    }
+    function focusLink(at) { links[(at + links.length) % links.length].focus(); }
+    open(false);
+    button.addEventListener("click", function () {
+      var opening = button.getAttribute("aria-expanded") !== "true";
+      open(opening);
+      if (opening) focusLink(Math.max(0, links.findIndex(function (a) { return a.hasAttribute("aria-current"); })));
+    });
+    select.addEventListener("keydown", function (event) {
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        event.stopPropagation();
+        open(false);
+        button.focus();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        open(true);
+        focusLink(at < 0 ? 0 : at + (event.key === "ArrowDown" ? 1 : -1));
+      }
+    });
+    select.addEventListener("focusout", function (event) {
+      if (!select.contains(event.relatedTarget)) open(false);
     });
   }
 
@@ -147,6 +234,8 @@
     }
   }
 
+  setupToggles();
+  setupLanguages();
   setupSearch();
   setupShare();
 })();
