@@ -1,4 +1,4 @@
-"""Command line: build, check, serve, new guide, i18n. Editors see diagnostics, never tracebacks."""
+"""Command line: build, check, serve, new guide / edition, i18n. Editors see diagnostics, never tracebacks."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check the content, then build the whole site into site/ (replaced only "
                                               "on success); only what changed is made again")
     build.add_argument("--dry-run", action="store_true", help="list what would be made again and why, build nothing")
+    build.add_argument("--edition", metavar="ID", help="build the national site and this local edition only "
+                                                      "(default: every edition); the others stay as published")
     _add_engine_options(build)
     check = commands.add_parser("check", help="check the content and list every mistake as file:line:col, without "
                                               "building (text fitting in every image and leaflet included)")
@@ -34,8 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     _add_engine_options(serve)
     new = commands.add_parser("new", help="create a new content file, ready to fill in every language")
-    new.add_argument("what", choices=["guide"])
-    new.add_argument("slug", help="identifier and file name, e.g. 'heatwave' (lowercase words joined by hyphens)")
+    new.add_argument("what", choices=["guide", "edition"])
+    new.add_argument("slug", help="identifier and file name, e.g. 'heatwave' or 'meurthe-et-moselle' "
+                                  "(lowercase words joined by hyphens)")
     commands.add_parser("schemas", help="write the JSON Schemas used by editors for autocompletion into schemas/")
     add_i18n_parser(commands)
     return parser
@@ -105,6 +108,9 @@ def _run(args: argparse.Namespace, project: Project) -> int:
         from relais.serve import serve
         return serve(project, args.port, _engine(args, project))
     if args.command == "new":
+        if args.what == "edition":
+            from relais.scaffold_edition import new_edition
+            return new_edition(project, args.slug)
         from relais.scaffold import new_guide
         return new_guide(project, args.slug)
     if args.command == "i18n":
@@ -127,7 +133,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     from relais.pipeline import build
     started = time.perf_counter()
     try:
-        built = build(project, engine)
+        built = build(project, engine, edition=args.edition)
     finally:
         engine.close()
     _print_report(built.report)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relais.models import CaseStudy, Guide, Interface, Labels, Page, Site
+from relais.models.edition import Edition
 from relais.models.site import Language
 from relais.translations import Catalogue, localise
 
@@ -24,6 +25,10 @@ class Content:
     source_files: tuple[str, ...] = ()
     # (lang, relpath, key) -> (file, line, col) of every translatable text, for errors found while rendering.
     locations: dict = field(default_factory=dict, repr=False, compare=False)
+    editions: list[Edition] = field(default_factory=list)  # local editions (relais.editions makes their content)
+    local_guides: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own guides
+    # An edition's: a file whose values it replaces -> the edition's file (problems are placed there first).
+    redirects: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # in_language, made once each; not an init field, so dataclasses.replace() starts a new one
     _local: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 

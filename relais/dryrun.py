@@ -10,7 +10,7 @@ from relais.engine.cache import Cache
 from relais.engine.history import previous as previous_inputs
 from relais.engine.task import Task
 from relais.pipeline import read
-from relais.plan import Plan
+from relais.plan import Plans
 from relais.project import Project
 
 def why(task: Task, previous: dict) -> str:
@@ -24,7 +24,7 @@ def why(task: Task, previous: dict) -> str:
 def dry_run(project: Project, cache: Cache) -> list[str]:
     """One line per output that a build would make again; the last line counts them."""
     content, _, _ = read(project)
-    plan = Plan.make(content, project)
+    plan = Plans.make(content, project)
     previous = previous_inputs(project.history_file)
     lines, reused = [], 0
     media = {}
@@ -35,7 +35,6 @@ def dry_run(project: Project, cache: Cache) -> list[str]:
         else:
             media[task.name] = result
             reused += 1
-    languages = [lg.code for lg in content.languages]
     if len(media) == len(plan.media_tasks()):
         for task in plan.page_tasks(media):
             if cache.get(task.key) is None:
@@ -43,10 +42,12 @@ def dry_run(project: Project, cache: Cache) -> list[str]:
             else:
                 reused += 1
     else:
-        waiting = sorted({name.split("/", 1)[0] for name in plan.images if name not in media}
-                         | {name.split("/", 1)[0] for name in plan.prints if name not in media})
-        for lang in languages:
-            reason = "its images or PDFs change" if lang in waiting or set(plan.fonts) - set(media) else "to be known after the images"
-            lines.append(f"pages  {lang}/pages  ({reason})")
+        fonts = set(plan.national.fonts) - set(media)
+        for site in plan.all:
+            waiting = {site.images.get(n, (None,))[0] for n in site.images if n not in media}
+            waiting |= {site.prints[n].lang for n in site.prints if n not in media}
+            for lang in (lg.code for lg in site.content.languages):
+                reason = "its images or PDFs change" if lang in waiting or fonts else "to be known after the images"
+                lines.append(f"pages  {site.prefix}{lang}/pages  ({reason})")
     lines.append(f"{len(lines)} to build, {reused} reused")
     return lines

@@ -10,7 +10,7 @@ from relais.source import ParseCache, SourceFile, load_yaml
 
 # Folder of a source file -> the kind of content it holds.
 ROOT_FILES = {"site.yml": "site", "ui.yml": "ui"}
-KINDS = {"guides": "guide", "case-studies": "case-study", "pages": "page"}
+KINDS = {"guides": "guide", "case-studies": "case-study", "pages": "page", "editions": "edition"}
 
 
 @dataclass
@@ -26,7 +26,15 @@ def kind_of(relpath: str) -> str | None:
     folder = relpath.rsplit("/", 1)[0] if "/" in relpath else ""
     if folder == "":
         return ROOT_FILES.get(relpath)
+    parts = folder.split("/")
+    if len(parts) == 3 and parts[0] == "editions" and parts[2] == "guides":  # an edition's own guides
+        return "edition-guide"
     return KINDS.get(folder)
+
+
+def edition_of(relpath: str) -> str | None:
+    """The edition a local guide belongs to (``editions/<id>/guides/x.yml``), else None."""
+    return relpath.split("/")[1] if kind_of(relpath) == "edition-guide" else None
 
 
 def load_files(content_dir: Path, project_dir: Path, report: Report, cache: ParseCache | None = None) -> LoadedFiles:
@@ -55,7 +63,8 @@ def load_files(content_dir: Path, project_dir: Path, report: Report, cache: Pars
         elif kind_of(relpath):
             loaded.sources[relpath] = load_yaml(path, display, report, cache)
         else:
-            report.add(display, 1, 1, "this file is in no known folder (guides/, case-studies/, pages/, translations/<lang>/); move it")
+            report.add(display, 1, 1, "this file is in no known folder (guides/, case-studies/, pages/, editions/, editions/<id>/guides/, "
+                                       "translations/<lang>/); move it")
     return loaded
 
 

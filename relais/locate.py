@@ -28,10 +28,13 @@ class Locator:
             found = content.locations.get((lang, problem.relpath, key))
             if found:
                 return found
-        return self._position(problem.relpath, key) or content.locate(problem.lang, problem.relpath, key)
+        redirected = content.redirects.get(problem.relpath)  # an edition's own value, when it has one
+        return ((redirected and self._position(redirected, key, exact=True)) or self._position(problem.relpath, key)
+                or content.locate(problem.lang, problem.relpath, key))
 
-    def _position(self, relpath: str, key: tuple) -> tuple[str, int, int] | None:
-        """Position of ``key`` in the source file, list entries named by their id (or index)."""
+    def _position(self, relpath: str, key: tuple, exact: bool = False) -> tuple[str, int, int] | None:
+        """Position of ``key`` in the source file, list entries named by their id (or index); ``exact``: only
+        if the whole key is there."""
         source = self.loaded.sources.get(relpath)
         if source is None or source.data is None:
             return None
@@ -42,6 +45,8 @@ class Locator:
                 index = next((i for i, e in enumerate(node) if isinstance(e, dict) and e.get("id") == part),
                              part if isinstance(part, int) and part < len(node) else None)
                 if index is None:
+                    if exact:
+                        return None
                     break
                 loc.append(index)
                 node = node[index]
@@ -49,6 +54,8 @@ class Locator:
                 loc.append(part)
                 node = node[part]
             else:
+                if exact:
+                    return None
                 break
         return (source.display, *source.position(tuple(loc))) if loc or not key else None
 

@@ -19,8 +19,8 @@ from relais.engine.cache import Cache
 from relais.engine.history import record
 from relais.engine.runner import Engine
 from relais.load import LoadedFiles, load_files
-from relais.locate import Locator
-from relais.plan import Plan, site_files
+from relais.editions import prefix as edition_prefix
+from relais.plan import Plans
 from relais.project import Project
 from relais.source import ParseCache
 from relais.validate import validate
@@ -42,13 +42,14 @@ def default_engine(project: Project) -> Engine:
 
 
 def check(project: Project, engine: Engine | None = None) -> tuple[Content, Report]:
-    """Everything an editor can get wrong, in every language, before anything is drawn: the models, text
-    fitting in every image format, contrast, PDF page overflow. Raises ``ContentError`` listing them all."""
+    """Everything an editor can get wrong, in every language and every local edition, before anything is
+    drawn: the models, text fitting in every image format, contrast, PDF page overflow. Raises
+    ``ContentError`` listing them all."""
     content, loaded, report = read(project)
     engine = engine or default_engine(project)
-    plan = Plan.make(content, project)
-    results = engine.run("checking images and print", plan.media_tasks(), check=True)
-    raise_problems(content, loaded, report, results.values())
+    plans = Plans.make(content, project)
+    results = engine.run("checking images and print", plans.media_tasks(), check=True)
+    raise_problems(plans, loaded, report, results)
     return content, report
 
 
@@ -59,24 +60,43 @@ class Built:
     files: dict[str, bytes]
 
 
-def build(project: Project, engine: Engine | None = None) -> Built:
-    """Check, render what changed, and swap the new site in as ``site/``."""
+def build(project: Project, engine: Engine | None = None, edition: str | None = None) -> Built:
+    """Check, render what changed, and swap the new site in as ``site/``. ``edition``: make the national
+    site and that local edition only; the other editions stay as they were published."""
     engine = engine or default_engine(project)
     content, loaded, report = read(project)
-    plan = Plan.make(content, project)
-    media = engine.run("images and print", plan.media_tasks())
-    raise_problems(content, loaded, report, media.values())
-    page_tasks = plan.page_tasks(media)
+    if edition is not None and edition not in {e.id for e in content.editions}:
+        report.add("content/editions", 1, 1, f"no edition '{edition}'; the editions are "
+                   f"{', '.join(e.id for e in content.editions) or 'none yet (build.py new edition ID)'}")
+        raise ContentError(report)
+    plans = Plans.make(content, project, only=edition)
+    media = engine.run("images and print", plans.media_tasks())
+    raise_problems(plans, loaded, report, media)
+    page_tasks = plans.page_tasks(media)
     pages = engine.run("web pages", page_tasks)
-    raise_problems(content, loaded, report, pages.values())
-    files = site_files(plan, media, pages)
+    raise_problems(plans, loaded, report, pages)
+    kept = published_editions(project.site_dir, content, planned={p.prefix for p in plans.editions}) if edition else None
+    files = plans.site_files(media, pages, kept=kept)
     publish(project.site_dir, files)
-    record(project.history_file, plan.media_tasks() + page_tasks)
+    record(project.history_file, plans.media_tasks() + page_tasks)
     engine.cache.evict()
     return Built(content, report, files)
 
 
-def raise_problems(content: Content, loaded: LoadedFiles, report: Report, results) -> None:
-    Locator(content, loaded).report((p for r in results for p in r.problems), report)
+def raise_problems(plans: Plans, loaded: LoadedFiles, report: Report, results: dict) -> None:
+    plans.locate(results, loaded, report)
     if not report.ok:
         raise ContentError(report)
+
+
+def published_editions(site_dir, content: Content, planned: set[str]) -> dict[str, bytes]:
+    """The files of the editions a ``--edition`` build does not make, as ``site/`` holds them now."""
+    kept = {}
+    for other in content.editions:
+        folder = site_dir / edition_prefix(other)
+        if edition_prefix(other) in planned or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                kept[path.relative_to(site_dir).as_posix()] = path.read_bytes()
+    return kept

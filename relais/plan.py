@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from relais.content import Content
+from relais.diagnostics import Report
+from relais.editions import FOLDER as EDITIONS_FOLDER, edition_content, prefix as edition_prefix
+from relais.load import LoadedFiles
+from relais.locate import Locator
 from relais.engine.fingerprint import code_digest
 from relais.engine.task import Result, Task
 from relais.manifest import NAME as MANIFEST, manifest
@@ -20,6 +24,7 @@ from relais.render.outputs import MediaFile
 from relais.render.print.documents import PrintDoc
 from relais.render.print.tasks import print_tasks
 from relais.render.web.assets import asset_files, asset_names
+from relais.render.web.editions import editions_index
 from relais.render.web.fonts import WebFont, font_task, web_fonts
 from relais.render.web.host import host_files
 from relais.render.web.mkdocs import mkdocs_config, pages_task
@@ -29,10 +34,13 @@ from relais.render.web.root import bundle_name, root_files
 from relais.svg import clean_svg
 
 OFFLINE = "offline/"
+EDITIONS = EDITIONS_FOLDER + "/"
 
 
 @dataclass
 class Plan:
+    """The outputs of one site: the national one, or a local edition's (its files under ``prefix``)."""
+
     content: Content
     project: Project
     code: str
@@ -40,25 +48,30 @@ class Plan:
     prints: dict[str, PrintDoc]
     fonts: dict[str, WebFont]
     tasks: list[Task]
+    prefix: str = ""  # "editions/<id>/" for a local edition; its task names start with it too
 
     @classmethod
-    def make(cls, content: Content, project: Project) -> "Plan":
+    def make(cls, content: Content, project: Project, prefix: str = "", fonts: dict[str, WebFont] | None = None) -> "Plan":
+        """``fonts``: the web fonts' tasks of another plan of the same build (an edition uses the national ones)."""
         code = code_digest()
         shared = Shared.read(content, project.infographics_dir)
         tasks: list[Task] = []
-        images, prints, fonts = {}, {}, {}
+        images, prints = {}, {}
+        named = lambda task: replace(task, name=prefix + task.name)
         for lang in (lg.code for lg in content.languages):
             for task, job in image_tasks(content, lang, shared, code):
-                images[task.name] = (lang, job)
-                tasks.append(task)
+                images[prefix + task.name] = (lang, job)
+                tasks.append(named(task))
             for task, doc in print_tasks(content, lang, project.theme_dir / "print", project.cache_dir / "print-fonts", code):
-                prints[task.name] = doc
+                prints[prefix + task.name] = doc
+                tasks.append(named(task))
+        if fonts is None:
+            fonts = {}
+            for font in web_fonts():
+                task = font_task(font, code)
+                fonts[task.name] = font
                 tasks.append(task)
-        for font in web_fonts():
-            task = font_task(font, code)
-            fonts[task.name] = font
-            tasks.append(task)
-        return cls(content, project, code, images, prints, fonts, tasks)
+        return cls(content, project, code, images, prints, fonts, tasks, prefix)
 
     def media_tasks(self) -> list[Task]:
         return self.tasks
@@ -84,7 +97,8 @@ class Plan:
             files = {**assets, **{path: text.encode("utf-8") for path, text in pages.items()}}
             linked = [m.path for m in records] + [d.path for d in docs]
             config = mkdocs_config(content, local, asset_names(assets))
-            tasks.append(pages_task(content, lang, project, files, linked, config, self.code))
+            task = pages_task(content, lang, project, files, linked, config, self.code)
+            tasks.append(replace(task, name=self.prefix + task.name))
         return tasks
 
 
@@ -95,13 +109,11 @@ def site_files(plan: Plan, media: dict[str, Result], pages: dict[str, Result],
     content = plan.content
     site: dict[str, bytes] = {}
     offline: dict[str, bytes] = {}
-    for name, result in media.items():
-        if name in plan.fonts:
-            continue
-        site.update(result.files)
-        offline.update(result.files)
-    for result in pages.values():
-        for path, data in result.files.items():
+    for name in [*plan.images, *plan.prints]:
+        site.update(media[name].files)
+        offline.update(media[name].files)
+    for name in (n for n in pages if n.startswith(plan.prefix) and (plan.prefix or not n.startswith(EDITIONS))):
+        for path, data in pages[name].files.items():
             if path.startswith(OFFLINE):
                 offline[path.removeprefix(OFFLINE)] = data
             else:
@@ -114,3 +126,49 @@ def site_files(plan: Plan, media: dict[str, Result], pages: dict[str, Result],
     site.update(host_files(content, site))
     site[MANIFEST] = manifest(site).encode("utf-8")
     return site
+
+
+@dataclass
+class Plans:
+    """The national site and the local editions of one build: their tasks run together, on one executor."""
+
+    national: Plan
+    editions: list[Plan]
+
+    @classmethod
+    def make(cls, content: Content, project: Project, only: str | None = None) -> "Plans":
+        """``only``: plan that one edition besides the national site (default: every edition)."""
+        national = Plan.make(content, project)
+        chosen = [e for e in content.editions if only is None or e.id == only]
+        return cls(national, [Plan.make(edition_content(content, e), project, edition_prefix(e), national.fonts)
+                              for e in chosen])
+
+    @property
+    def all(self) -> list[Plan]:
+        return [self.national, *self.editions]
+
+    def media_tasks(self) -> list[Task]:
+        return [task for plan in self.all for task in plan.media_tasks()]
+
+    def page_tasks(self, media: dict[str, Result]) -> list[Task]:
+        return [task for plan in self.all for task in plan.page_tasks(media)]
+
+    def locate(self, results: dict[str, Result], loaded: LoadedFiles, report: Report) -> None:
+        """Every problem of ``results`` at its line: an edition's with the edition's content (its texts are
+        in its own file), and a problem that every edition shares once."""
+        for plan in self.all:
+            mine = (r for name, r in results.items() if name.startswith(plan.prefix)
+                    and (plan.prefix or not name.startswith(EDITIONS)))
+            Locator(plan.content, loaded).report((p for r in mine for p in r.problems), report)
+
+    def site_files(self, media: dict[str, Result], pages: dict[str, Result], bundle: bytes | None = None,
+                   kept: dict[str, bytes] | None = None) -> dict[str, bytes]:
+        """Every file of ``site/``; ``kept``: the files of editions not planned (``--edition``), as published."""
+        files = site_files(self.national, media, pages, bundle)
+        files.pop(MANIFEST)
+        files.update(kept or {})
+        for plan in self.editions:
+            files.update({plan.prefix + path: data for path, data in site_files(plan, media, pages).items()})
+        files.update(editions_index(self.national.content, self.national.project.theme_dir / "root"))
+        files[MANIFEST] = manifest(files).encode("utf-8")
+        return files

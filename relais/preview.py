@@ -22,7 +22,7 @@ from relais.diagnostics import ContentError
 from relais.engine.runner import Engine
 from relais.engine.task import Result
 from relais.pipeline import raise_problems, read
-from relais.plan import Plan, site_files
+from relais.plan import Plans
 from relais.project import Project
 from relais.render.web.root import bundle_name
 from relais.source import ParseCache
@@ -61,29 +61,29 @@ class Preview:
     def _rebuild(self, changed: set[Path], started: float) -> None:
         engine, project = self.engine, self.project
         content, loaded, report = read(project, self.parsed)
-        plan = Plan.make(content, project)
+        plan = Plans.make(content, project)
         tasks = plan.media_tasks()
         known = {t.name: engine.cache.get(t.key) for t in tasks}
         stale = [t for t in tasks if known[t.name] is None]
         if stale and self.media and self.pages:
             checked = engine.run("checking", [t for t in stale if t.kind == "image"], check=True)
-            raise_problems(content, loaded, report, checked.values())
+            raise_problems(plan, loaded, report, checked)
             standing_in = {t.name: known[t.name] or self.media.get(t.name) for t in tasks}
             if all(r is not None and r.ok for r in standing_in.values()):
                 first = self._languages(changed, content.site.default_language)
                 page_tasks = [t for t in plan.page_tasks(standing_in) if t.name.split("/", 1)[0] in first]
                 pages = {**self.pages, **engine.run("web pages", page_tasks)}
-                raise_problems(content, loaded, report, pages.values())
+                raise_problems(plan, loaded, report, pages)
                 bundle = self.files.get(bundle_name(content)) if self.files else None
-                self._publish(site_files(plan, standing_in, pages, bundle))
+                self._publish(plan.site_files(standing_in, pages, bundle))
                 print(f"Pages of {', '.join(sorted(first))} updated in {time.perf_counter() - started:.1f} s; "
                       "images and PDFs follow.", flush=True)
                 self.on_step([])
         media = engine.run("images and print", tasks)
-        raise_problems(content, loaded, report, media.values())
+        raise_problems(plan, loaded, report, media)
         pages = engine.run("web pages", plan.page_tasks(media))
-        raise_problems(content, loaded, report, pages.values())
-        self._publish(site_files(plan, media, pages))
+        raise_problems(plan, loaded, report, pages)
+        self._publish(plan.site_files(media, pages))
         self.media, self.pages = media, pages
         for line in report.warnings:
             print(line, file=sys.stderr, flush=True)

@@ -51,7 +51,10 @@ def source_texts(relpath: str, model: BaseModel, source: SourceFile) -> list[Sou
             for key, loc, text in translatable_fields(model)]
 
 
-def check_translations(site: Site, models: dict[str, BaseModel], loaded: LoadedFiles, report: Report) -> dict:
+def check_translations(site: Site, models: dict[str, BaseModel], loaded: LoadedFiles, report: Report,
+                       only: dict[str, set[str]] | None = None) -> dict:
+    """The catalogue of every (language, file); ``only``: the languages a file is published in, when not all
+    (an edition's files need translations in the edition's languages only)."""
     catalogues: dict[tuple[str, str], Catalogue] = {}
     languages = {lang.code: lang for lang in site.languages if lang.code != site.default_language}
     for code, files in loaded.translations.items():
@@ -64,6 +67,8 @@ def check_translations(site: Site, models: dict[str, BaseModel], loaded: LoadedF
             if relpath not in loaded.sources:
                 report.add(source_file.display, 1, 1, f"no source file content/{relpath} for this translation; check the file name")
         for relpath, model in models.items():
+            if only and relpath in only and code not in only[relpath]:
+                continue
             translation = files.get(relpath)
             severity = "error" if language.complete else "warning"
             catalogues[(code, relpath)] = _check_one(code, site.default_language, relpath, model, loaded.sources[relpath],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from relais.content import Content
 
 PAGE_FOLDERS = {"guide": "guides", "case-study": "case-studies", "page": ""}
@@ -32,3 +34,8 @@ def print_path(page_id: str, lang: str, fmt: str, edition: str = "office") -> st
 def absolute_url(content: Content, lang: str, path: str = "") -> str:
     """Public address of a path inside ``site/<lang>/``."""
     return f"{content.site.base_url.rstrip('/')}/{lang}/{path}"
+
+
+def short_address(base_url: str, lang: str, path: str = "") -> str:
+    """``smem.example.org/fr/guides/prepare``: an address as a reader types it (images print it)."""
+    return re.sub(r"^https?://", "", f"{base_url.rstrip('/')}/{lang}/{path}").rstrip("/")

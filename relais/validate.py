@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -13,16 +14,19 @@ from pydantic import BaseModel, ValidationError
 from relais.content import Content
 from relais.diagnostics import ContentError, Report
 from relais.icons import icon_path, suggest_icons
-from relais.load import LoadedFiles, kind_of
+from relais.load import LoadedFiles, edition_of, kind_of
 from relais.messages import close_match, describe, field_names_at
+from relais.edition_checks import check_data, check_editions, edition_languages, region_of
 from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.models.edition import Edition
 from relais.models.common import is_web_address
 from relais.source import SourceFile
 from relais.svg import SvgError, check_svg, logo_markup
 from relais.translation_checks import check_translations
 from relais.translations import translatable_fields
 
-MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface}
+MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface,
+                                      "edition": Edition, "edition-guide": Guide}
 MAX_LOGO_BYTES = 200 * 1024  # drawn in every image and page: a heavier logo is a badly exported one
 # Scripts that legitimately mix in one name (Japanese, Chinese, Korean, each with Latin); any other mix is suspect.
 EAST_ASIAN = {"Cjk", "Hiragana", "Katakana", "Katakana-Hiragana", "Hangul", "Bopomofo"}
@@ -44,14 +48,23 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
     site = models.get("site.yml")
     catalogues = {}
     if isinstance(site, Site) and _check_site(site, loaded.sources["site.yml"], report):
-        catalogues = check_translations(site, sound, loaded, report)
+        region = region_of(site)
+        for relpath, model in models.items():
+            for loc, node in walk(model):
+                check_data(node, loc, loaded.sources[relpath], region, report)
+        check_editions(site, models, loaded, report, partial(_check_logo, content_dir=loaded.root))
+        catalogues = check_translations(site, sound, loaded, report, edition_languages(models))
     if not report.ok or site is None or "ui.yml" not in models:
         raise ContentError(report)
     locations = _locations(site, models, loaded)
     by_kind = {kind: sorted((m for p, m in models.items() if kind_of(p) == kind), key=_order) for kind in MODELS}
+    local_guides: dict[str, list[Guide]] = {}
+    for relpath, model in sorted(models.items(), key=lambda pair: _order(pair[1])):
+        if kind_of(relpath) == "edition-guide":
+            local_guides.setdefault(edition_of(relpath), []).append(model)
     return Content(root=loaded.root, site=site, ui=models["ui.yml"], guides=by_kind["guide"], case_studies=by_kind["case-study"],
                    pages=by_kind["page"], catalogues=catalogues, source_files=tuple(sorted(loaded.sources)),
-                   locations=locations)
+                   locations=locations, editions=sorted(by_kind["edition"], key=lambda e: e.id), local_guides=local_guides)
 
 
 # The home page's images live in media/home/; a free page's folder sits beside the site's own folders.
@@ -61,10 +74,10 @@ RESERVED_PAGE_IDS = {"accessibilite", "assets", "media", "print", "search", "gui
 
 def _check_page_ids(models: dict[str, BaseModel], loaded: LoadedFiles, report: Report) -> None:
     """Guides, case studies and pages share one set of ids: each names its images (media/<id>/) and PDFs."""
-    first: dict[str, str] = {}
-    for relpath, model in sorted(models.items()):
+    first: dict[tuple, str] = {}
+    for relpath, model in sorted(models.items(), key=lambda pair: (kind_of(pair[0]) == "edition-guide", pair[0])):
         kind = kind_of(relpath)
-        if kind not in ("guide", "case-study", "page"):
+        if kind not in ("guide", "case-study", "page", "edition-guide"):
             continue
         source = loaded.sources[relpath]
         where = source.position(("id",))
@@ -72,10 +85,11 @@ def _check_page_ids(models: dict[str, BaseModel], loaded: LoadedFiles, report: R
         if model.id in reserved:
             report.add(source.display, *where, f"id '{model.id}' is used by the site itself; choose another id "
                                                "(and rename the file to match)")
-        elif model.id in first:
-            report.add(source.display, *where, f"id '{model.id}' is already the id of {first[model.id]}; ids of "
+        elif (model.id, None) in first or (model.id, edition_of(relpath)) in first:
+            other = first.get((model.id, None)) or first[(model.id, edition_of(relpath))]
+            report.add(source.display, *where, f"id '{model.id}' is already the id of {other}; ids of "
                                                "guides, case studies and pages must all differ")
-        first.setdefault(model.id, loaded.sources[relpath].display)
+        first.setdefault((model.id, edition_of(relpath)), loaded.sources[relpath].display)
 
 
 def _locations(site: Site, models: dict[str, BaseModel], loaded: LoadedFiles) -> dict:
@@ -216,16 +230,16 @@ def _check_site(site: Site, source: SourceFile, report: Report) -> bool:
         if count > 1:
             report.add(source.display, *source.position(("languages",)), f"language '{code}' is listed twice")
     if site.brand.logo:
-        _check_logo(site.brand.logo, source, report)
+        _check_logo(site.brand.logo, ("brand", "logo"), source, report)
     return True
 
 
-def _check_logo(relpath: str, source: SourceFile, report: Report) -> None:
-    """The logo is published as it is and drawn into every image: it must be a small, safe SVG."""
-    path = _check_asset(relpath, ("brand", "logo"), source, report)
+def _check_logo(relpath: str, loc: tuple, source: SourceFile, report: Report, content_dir: Path | None = None) -> None:
+    """A logo is drawn into every image and page: it must be a small, safe SVG."""
+    path = _check_asset(relpath, loc, source, report, content_dir)
     if path is None:
         return
-    where = source.position(("brand", "logo"))
+    where = source.position(loc)
     if path.suffix.lower() != ".svg":
         report.add(source.display, *where, f"logo {relpath}: the logo must be an SVG file (.svg); export it as SVG")
         return
@@ -245,9 +259,11 @@ def _check_logo(relpath: str, source: SourceFile, report: Report) -> None:
             report.add(source.display, *where, f"logo {relpath} (line {exc.line}): {exc.message}")
 
 
-def _check_asset(relpath: str, loc: tuple, source: SourceFile, report: Report) -> Path | None:
-    """Assets are files inside content/; nothing may point outside the project. The file, when it is one."""
-    content_dir = source.path.parent.resolve()
+def _check_asset(relpath: str, loc: tuple, source: SourceFile, report: Report,
+                 content_dir: Path | None = None) -> Path | None:
+    """Assets are files inside content/; nothing may point outside the project. The file, when it is one.
+    ``content_dir``: content/, when ``source`` is not at its top (an edition's file)."""
+    content_dir = (content_dir or source.path.parent).resolve()
     if relpath.startswith(("/", "\\")) or ":" in relpath or ".." in Path(relpath).parts:
         report.add(source.display, *source.position(loc),
                    f"'{relpath}' must be a path inside content/, like assets/logo.svg (no '..', no absolute path, no URL)")

@@ -7,7 +7,8 @@ from pydantic import AfterValidator, Field
 from relais.models.common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
 
 LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
-Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads"]
+Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads",
+                  "telegram"]
 
 
 def _no_straight_quote(value: str) -> str:

@@ -84,6 +84,7 @@ class Labels(Model):
     back_home: Label
     offline_copy: Label = Field(description="Link to the whole site as a ZIP file that works without a connection.")
     accessibility_non_conforme: Label = Field(description="Footer of every page, e.g. 'Accessibilité : non conforme'.")
+    local_editions: Label = Field(description="Heading of the list of local editions (prefectures).")
     accessibility_partiellement_conforme: Label
     accessibility_totalement_conforme: Label
     statement: Statement

@@ -283,6 +283,11 @@ class NumberView:
     label: Text
     main: bool
 
+    @property
+    def long(self) -> bool:
+        """A local ten-digit number (an edition's) takes two columns, on one line."""
+        return len(self.number) > 5
+
 
 @dataclass(frozen=True)
 class AccountView:

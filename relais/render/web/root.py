@@ -31,13 +31,14 @@ def root_files(content: Content, templates_dir: Path, offline: bool = False,
         labels = local.labels
         languages.append({"code": lang.code, "name": lang.name, "direction": lang.direction,
                           "prompt": str(labels.choose_language), "offline_label": str(labels.offline_copy),
+                          "editions_label": str(labels.local_editions),
                           "href": f"{lang.code}/index.html" if offline else f"{lang.code}/",
                           "url": f"{base}/{lang.code}/", "alert": _alert(local)})
     default = next(lg for lg in languages if lg["code"] == content.site.default_language)
     bundle = None if offline or bundle_size is None else _bundle(content, bundle_size)
     html = env.get_template("index.html.j2").render(
         site_name=content.in_language(default["code"]).site.name, languages=languages, default=default, csp=CSP,
-        site_url=f"{base}/", bundle=bundle)
+        site_url=f"{base}/", bundle=bundle, editions=bool(content.editions) and not offline)
     files = {"index.html": html.encode("utf-8")}
     for static in ("language.js", "chooser.css"):
         files[static] = (templates_dir / static).read_bytes()
