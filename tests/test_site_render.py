@@ -95,3 +95,12 @@ def test_right_to_left_pages_isolate_latin_runs_and_say_their_direction(tiny_kit
     assert "\u2066#SMEM\u2069: " in doc.xpath("//meta[@property='og:title']/@content")[0]
     french = html_of(built_pages(tiny_kit, "fr"), "fr/guides/shelter/index.html")
     assert (french.get("lang"), french.get("dir")) == ("fr", "ltr") and not french.xpath("//article//span[@dir]")
+
+
+def test_a_number_reached_by_text_message_gets_an_sms_link(tiny_kit):
+    tiny_kit.edit("site.yml", '    label: "Numéro d’urgence européen"\n', '    label: "Numéro d’urgence européen"\n'
+                  '  - id: "114"\n    number: "114"\n    label: "Personnes sourdes ou malentendantes, par SMS"\n'
+                  '    reach: sms\n')
+    doc = html_of(built_pages(tiny_kit, "fr"), "fr/index.html")
+    links = {a.text_content().strip(): a.get("href") for a in doc.xpath("//a[contains(@class, 'relais-phone')]")}
+    assert links == {"112": "tel:112", "114": "sms:114"}

@@ -47,6 +47,8 @@ class EmergencyNumber(Model):
     id: Id
     number: str = Field(pattern=r"^[0-9 ]{2,15}$")
     label: plain_text(80)
+    reach: Literal["call", "sms"] = Field("call", description="'sms' for a number reached by text message, not by "
+                                          "a call (114): its link opens the messaging app, not the dialler.")
 
 
 class Account(Model):
