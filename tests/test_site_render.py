@@ -104,3 +104,13 @@ def test_a_number_reached_by_text_message_gets_an_sms_link(tiny_kit):
     doc = html_of(built_pages(tiny_kit, "fr"), "fr/index.html")
     links = {a.text_content().strip(): a.get("href") for a in doc.xpath("//a[contains(@class, 'relais-phone')]")}
     assert links == {"112": "tel:112", "114": "sms:114"}
+
+
+def test_the_publisher_takes_its_article_as_the_subject_of_a_sentence(tiny_kit):
+    tiny_kit.edit("site.yml", '  url: "https://www.info.gouv.fr/"\n',
+                  '  url: "https://www.info.gouv.fr/"\n  subject: "Le Service d’information du Gouvernement"\n')
+    files = built_pages(tiny_kit, "fr")
+    statement = " ".join(html_of(files, "fr/accessibilite/index.html").xpath("//article")[0].text_content().split())
+    assert "Le Service d’information du Gouvernement s’engage à rendre son site internet accessible" in statement
+    footer = html_of(files, "fr/index.html").xpath("//*[contains(@class, 'relais-footer__publisher')]")[0]
+    assert footer.text_content().strip() == "Service d’information du Gouvernement"  # a name, not a sentence

@@ -41,6 +41,9 @@ class Brand(Model):
 class Publisher(Model):
     name: Title
     url: WebUrl
+    subject: Title | None = Field(None, description="The name as the subject of a sentence, with its article "
+                                  "(\u201cLe Service d\u2019information du Gouvernement\u201d s\u2019engage...); "
+                                  "default: the name.")
 
 
 class EmergencyNumber(Model):

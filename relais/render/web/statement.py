@@ -20,7 +20,7 @@ def statement_values(local: LocalContent) -> dict:
     access = site.accessibility
     labels = local.labels.statement
     locale = local.language.locale
-    values = {"site": site.name, "publisher": site.publisher.name, "url": site.base_url,
+    values = {"site": site.name, "publisher": site.publisher.subject or site.publisher.name, "url": site.base_url,
               "date": _date(access.statement_date or site.source_date, locale)}
     if access.audit:
         results = _fill(labels.audit_result, values, auditor=access.audit.auditor, date=_date(access.audit.date, locale),
