@@ -209,3 +209,20 @@ def test_stories_use_their_height(scenes, lang: str) -> None:
             bottoms = [y + 0.4 * size for y, size, white in lines if not white]
             gaps = [top - bottom for bottom, top in zip(sorted(bottoms), sorted(tops)[1:])]
             assert max(gaps) < 220, (job.label, lang, max(gaps))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_text_runs_into_the_footer_band(scenes, lang: str) -> None:
+    """Cards and covers centre their title and message: they must still clear the footer band."""
+    for job, images in scenes[lang]:
+        for image in images:
+            root = ET.fromstring(image.svg)
+            width, height = float(root.get("width")), float(root.get("height"))
+            footer = min(float(r.get("y")) for r in root.iter(f"{SVG_NS}rect")
+                         if float(r.get("width")) == width and float(r.get("y")) > height / 2)
+            for text in root.iter(f"{SVG_NS}text"):
+                if text.get("fill") == WHITE:
+                    continue
+                size = float(text.get("font-size"))
+                for span in text:
+                    assert float(span.get("y")) + 0.25 * size <= footer, (job.label, lang, span.text)

@@ -137,7 +137,11 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
     band_h = fmt.px(62 if fmt.landscape else 92)
     band_y = H - fmt.safe_bottom - band_h
     if centre:
-        y += max(0.0, (band_y - fmt.px(20) - y - block) / 2)
+        room = band_y - fmt.px(20) - y
+        if block > room + 1e-6 and texts.message_where is not None:  # the title and message must clear the footer
+            ts.problems.add(texts.message_where, ts.lang, f"does not fit: with the title it needs {block:.0f} px "
+                            f"of height but the image has {room:.0f} px; shorten the title or the key message")
+        y += max(0.0, (room - block) / 2)
     v["accent"] = p.rect(Box(m, y, fmt.px(64), bar), pal.accent)
     y += bar + bar_gap
     v["title"] = p.text(title_fit, Box(m, y, width, title_h), fill=pal.primary, on=pal.background, what="title")

@@ -16,7 +16,7 @@ numbered list column-major (1-2-3 down the first column, then the next).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
@@ -70,6 +70,13 @@ class Placed:
     top: float = 0.0
     height: float = 0.0
     body_size: float = 0.0
+
+
+def on_slide(style: RowStyle, slide: object | None) -> RowStyle:
+    """A carousel slide holds a share of the list: larger type and more air, so it is not half empty."""
+    if slide is None:
+        return style
+    return replace(style, body_max=round(style.body_max * 1.25), max_gap=style.max_gap * 1.6)
 
 
 def split(rows: list[Row], columns: int) -> list[list[Row]]:

@@ -99,6 +99,8 @@ def _best(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, ha
     first = slide is None or slide.index == 1
     ladder = [(True, False), (False, False), (False, True)] if layout.show_message(job.fmt) and first \
         else [(False, False), (False, True)]
+    if getattr(layout, "CENTRE", False):  # a card or cover is its title and message: smaller type first
+        ladder = [(True, False), (True, True), (False, False), (False, True)]
     best = None
     for show_message, compact in ladder:
         drawn = ContrastLog()  # only the colours of the attempt kept count

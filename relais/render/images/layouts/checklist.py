@@ -11,7 +11,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from relais.render.images.formats import Format
-from relais.render.images.rows import Row, RowStyle, choose, place_columns, split
+from relais.render.images.rows import Row, RowStyle, choose, on_slide, place_columns, split
 from relais.render.images.canvas import Canvas
 
 
@@ -55,6 +55,7 @@ def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
 def draw(c: Canvas) -> dict:
     rows = item_rows(c, c.items)
     full, titles = styles(c)
+    full = on_slide(full, c.slide)
     variants = [] if c.fmt.landscape else [(split(rows, 1), full)]
     variants += [(split(rows, 1 if len(rows) <= 3 else 2), titles)]
     c.density, columns, style = choose(c.fmt, c.ts, variants, c.content)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.rows import Row, RowStyle, choose, place_columns
+from relais.render.images.rows import Row, RowStyle, choose, on_slide, place_columns
 from relais.render.images.canvas import Canvas
 from relais.render.images.typeset import Where
 
@@ -74,9 +74,9 @@ def draw(c: Canvas) -> dict:
         big = fmt.shape == "story"
         stacked = [row if i or g == 0 else replace(row, gap_before=2 * pad + px(24))
                    for g, (rows, _) in enumerate(shown) for i, row in enumerate(rows)]
-        variants.append(([stacked], RowStyle(
+        variants.append(([stacked], on_slide(RowStyle(
             diameter=px(76 if big else 68), body_max=px(42 if big else 38), body_min=fmt.body_min, title_ratio=1.18,
-            header_ratio=1.3, gap_x=px(26), min_gap=px(14), max_gap=px(40 if big else 28))))
+            header_ratio=1.3, gap_x=px(26), min_gap=px(14), max_gap=px(40 if big else 28)), c.slide)))
     square = not fmt.landscape
     side = RowStyle(diameter=px(68 if square else 50), body_max=px(40 if square else 34), body_min=fmt.body_min,
                     title_ratio=1.0, header_ratio=1.15, show_text=False, gap_x=px(20 if square else 16),

@@ -21,7 +21,7 @@ from babel.numbers import format_decimal
 
 from relais.render.images.formats import Format
 from relais.render.images.geometry import Box
-from relais.render.images.rows import Row, RowStyle, badge_overhang, badge_place, fits, place_columns
+from relais.render.images.rows import Row, RowStyle, badge_overhang, badge_place, fits, on_slide, place_columns
 from relais.render.images.canvas import Canvas
 from relais.text import WordTooWide
 
@@ -58,8 +58,9 @@ CAROUSEL_WHOLE = True  # one slide per group
 def style_for(c: Canvas) -> RowStyle:
     story = c.fmt.shape == "story"
     px = c.px
-    return RowStyle(diameter=px(88 if story else 80), body_max=px(42 if story else 38), body_min=c.fmt.body_min,
-                    title_ratio=1.2, show_text=True, gap_x=px(28), min_gap=px(14), max_gap=px(48 if story else 36))
+    return on_slide(RowStyle(diameter=px(88 if story else 80), body_max=px(42 if story else 38),
+                             body_min=c.fmt.body_min, title_ratio=1.2, show_text=True, gap_x=px(28), min_gap=px(14),
+                             max_gap=px(48 if story else 36)), c.slide)
 
 
 def _context_only(c: Canvas, rows: list[Row], style: RowStyle, pad: float) -> dict:
