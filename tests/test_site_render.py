@@ -114,3 +114,16 @@ def test_the_publisher_takes_its_article_as_the_subject_of_a_sentence(tiny_kit):
     assert "Le Service d’information du Gouvernement s’engage à rendre son site internet accessible" in statement
     footer = html_of(files, "fr/index.html").xpath("//*[contains(@class, 'relais-footer__publisher')]")[0]
     assert footer.text_content().strip() == "Service d’information du Gouvernement"  # a name, not a sentence
+
+
+def test_the_offline_copy_size_is_written_in_each_language(kit):
+    """The front door names the ZIP in every language: each with its own number format and unit (it once said
+    "20 494 Ko" to every reader)."""
+    from conftest import ROOT
+    from relais.render.web.root import root_files
+
+    content, _, _ = read(Project(kit.root))
+    page = lxml.html.fromstring(root_files(content, ROOT / "theme" / "root", bundle_size=20_985_856)["index.html"])
+    sizes = {span.get("lang"): span.text_content() for span in page.xpath("//p[@class='offline']/a/span")}
+    assert {lang: text[text.index("("):] for lang, text in sizes.items()} == {
+        "fr": "(ZIP, 20\u202f494 Ko)", "en": "(ZIP, 20,494 KB)", "es": "(ZIP, 20.494 KB)", "ar": "(ZIP, 20,494 كيلوبايت)"}

@@ -9,10 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-from babel.numbers import format_decimal
-
 from relais.content import Content
 from relais.render.web.host import CSP
+from relais.render.web.page_views import kilobytes
 
 
 def bundle_name(content: Content) -> str:
@@ -22,7 +21,8 @@ def bundle_name(content: Content) -> str:
 
 def root_files(content: Content, templates_dir: Path, offline: bool = False,
                bundle_size: int | None = None) -> dict[str, bytes]:
-    """``index.html`` and its two static files; ``bundle_size`` is the offline copy's size (the link to it)."""
+    """``index.html`` and its two static files; ``bundle_size`` is the offline copy's size (the link to it),
+    written in each language with its own number format and unit."""
     env = _environment(templates_dir)
     base = content.site.base_url.rstrip("/")
     languages = []
@@ -32,10 +32,11 @@ def root_files(content: Content, templates_dir: Path, offline: bool = False,
         languages.append({"code": lang.code, "name": lang.name, "direction": lang.direction,
                           "prompt": str(labels.choose_language), "offline_label": str(labels.offline_copy),
                           "editions_label": str(labels.local_editions),
+                          "bundle_size": None if bundle_size is None else f"ZIP, {kilobytes(bundle_size, local)}",
                           "href": f"{lang.code}/index.html" if offline else f"{lang.code}/",
                           "url": f"{base}/{lang.code}/", "alert": _alert(local)})
     default = next(lg for lg in languages if lg["code"] == content.site.default_language)
-    bundle = None if offline or bundle_size is None else _bundle(content, bundle_size)
+    bundle = None if offline or bundle_size is None else bundle_name(content)
     html = env.get_template("index.html.j2").render(
         site_name=content.in_language(default["code"]).site.name, languages=languages, default=default, csp=CSP,
         site_url=f"{base}/", bundle=bundle, editions=bool(content.editions) and not offline)
@@ -59,8 +60,3 @@ def _alert(local) -> dict | None:
     return {"level": alert.level, "label": str(getattr(local.labels, f"alert_{alert.level}")), "text": str(alert.text),
             "text_lang": alert.text.lang, "link": alert.link, "more": str(local.labels.more_information)}
 
-
-def _bundle(content: Content, size_bytes: int) -> dict:
-    local = content.in_language(content.site.default_language)
-    size = format_decimal(max(1, round(size_bytes / 1024)), locale=local.language.locale)
-    return {"href": bundle_name(content), "size": f"ZIP, {size} {local.labels.kilobytes}"}
