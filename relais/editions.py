@@ -64,10 +64,7 @@ def _number(contact: LocalContact, region: str) -> EmergencyNumber:
     parsed = phonenumbers.parse(contact.number, region)
     written = (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
                if phonenumbers.is_valid_number(parsed) else contact.number)
-    fields = {"id": contact.id, "number": written, "label": contact.label}
-    if "sms" in EmergencyNumber.model_fields:
-        fields["sms"] = contact.sms
-    return EmergencyNumber.model_construct(**fields)
+    return EmergencyNumber.model_construct(id=contact.id, number=written, label=contact.label, reach=contact.reach)
 
 
 def _replaced(edition: Edition) -> set[str]:

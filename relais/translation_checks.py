@@ -158,8 +158,8 @@ def field_type(model: BaseModel, loc: tuple):
 
 @lru_cache(maxsize=None)
 def _adapter(owner: type[BaseModel], name: str) -> TypeAdapter:
-    info = owner.model_fields[name]
-    return TypeAdapter(Annotated[info.annotation, *info.metadata])
+    info = owner.model_fields[name]  # an optional text (``Title | None``) carries its rules inside its annotation
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
 
 
 def text_error(source: SourceText, value: str) -> str | None:

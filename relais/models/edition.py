@@ -8,6 +8,8 @@ national kit at every build, so a national update reaches every edition. The fie
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from relais.models.common import Id, Model, WebUrl, plain_text
@@ -21,7 +23,8 @@ class LocalContact(Model):
     number: str = Field(description="As it is dialled in France: 03 83 34 26 26, 0800 12 34 56, or +33 3 83 34 26 26. "
                                     "Checked with the phone numbers library; the link dials its E.164 form.")
     label: plain_text(80)
-    sms: bool = Field(False, description="True for a number that takes text messages only (its link opens the SMS app).")
+    reach: Literal["call", "sms"] = Field("call", description="'sms' for a number reached by text message, not by a "
+                                          "call: its link opens the messaging app, not the dialler.")
 
 
 class Edition(Model):
