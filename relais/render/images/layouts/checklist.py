@@ -46,9 +46,9 @@ def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
     full = RowStyle(diameter=px(88 if big else 80), body_max=px(42 if big else 38), body_min=fmt.body_min,
                     title_ratio=1.18, show_text=True, gap_x=px(30), gap_title=px(6), min_gap=px(20),
                     max_gap=px(64 if big else 48))
-    titles = RowStyle(diameter=px(64 if fmt.landscape else 72), body_max=px(36 if fmt.landscape else 42),
+    titles = RowStyle(diameter=px(64 if fmt.landscape else 72), body_max=px(36 if fmt.landscape else 46),
                       body_min=fmt.body_min, title_ratio=1.0, show_text=False, gap_x=px(20 if fmt.landscape else 26),
-                      min_gap=px(16), max_gap=px(40 if fmt.landscape else 56), col_gap=px(40))
+                      min_gap=px(16), max_gap=px(40 if fmt.landscape else 84), col_gap=px(40))
     return full, titles
 
 
