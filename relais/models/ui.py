@@ -66,6 +66,7 @@ class Labels(Model):
     dont: Label
     not_translated: Label = Field(description="Notice on a page where some texts are shown in the default language.")
     outdated_translation: Label = Field(description="Discreet notice on a page whose translation predates a change of the source text.")
+    continued_overleaf: Label = Field(description="Foot of a printed page that turns to another, e.g. 'Suite au verso'.")
     choose_language: Label
     share: Label = Field(description="Heading of the share links.")
     suggested_message: Label = Field(description="Before the ready-made message that the share links post.")

@@ -63,19 +63,25 @@ class Format:
     width_mm: float
     height_mm: float
     margin_mm: tuple[float, float, float, float]  # top, inline, bottom, (inner padding of the masthead)
-    font_pt: tuple[float, ...]  # base font size for each density, generous first
+    font_pt: tuple[float, ...]  # base font size (= body text) for each density, generous first
     page_numbers: bool
     single_page: bool
     titles_only_from: int | None = None  # from this density on, advice items show their titles only
     summary_until: int | None = None  # from this density on, the summary is left out (flyer)
+    sources_until: int | None = None  # from this density on, the colophon leaves the sources out (flyer)
+    # The last density is a last resort under the minimum sizes (captions 0.8 of 8 pt), for texts at their
+    # maximum length that a flyer cannot hold legibly: the default kit and its editions never reach it.
+    fallback: bool = False
 
 
 FORMATS: dict[str, Format] = {
-    "a4": Format("A4", 210, 297, (12, 13, 14, 7), (10.5, 9.9, 9.3), True, False),
-    "a5": Format("A5", 148, 210, (9, 9, 9, 5.5), (10.8, 10, 9.3, 8.6, 7.9), False, True, summary_until=3),
+    "a4": Format("A4", 210, 297, (12, 13, 14, 7), (12, 11.5, 11, 11), True, False),
+    "a5": Format("A5", 148, 210, (9, 9, 9, 5.5), (11, 10.5, 10, 10, 10, 8), False, True, summary_until=3,
+                 sources_until=4, fallback=True),
     "a3": Format("A3", 297, 420, (15, 17, 15, 10), (14.6, 13.6, 12.6, 12.4, 11.2), False, True, titles_only_from=3),
 }
 EDITIONS = ("office", "press")
+CAPTION_PT = 9  # no text is printed smaller (labels, captions, colophon, page numbers)
 MIN_TEXT_INSET_MM = 5  # text stays at least this far inside the trim (all margins above are larger)
 
 # kind -> [(format, template, pages, hard limit)]. A hard limit that the densest layout still overflows is
@@ -98,6 +104,12 @@ def theme_dir(project: Project) -> Path:
     if not (folder / "print.css").is_file():
         raise PrintError(f"the print theme is missing: {folder}/print.css not found")
     return folder
+
+
+def caption_pt(base_pt: float, fallback: bool = False) -> float:
+    """The size of the smallest texts at a base font size: 0.8 of it, never under CAPTION_PT but in a
+    format's last-resort density."""
+    return round(base_pt * 0.8, 2) if fallback else max(CAPTION_PT, round(base_pt * 0.8, 2))
 
 
 def _corner_mark(bleed: float, rotation: int) -> str:
@@ -132,12 +144,16 @@ def page_css(fmt: str, edition: str, bleed_mm: float, crop_marks: bool, colours:
                 boxes.append(f'  @{name}-corner {{ content: ""; margin: {margin}; background: '
                              f'url("{mark}") {position} / {bleed:g}mm {bleed:g}mm no-repeat; }}')
     if spec.page_numbers:  # from the second page on: "2 / 2" (a one-page leaflet needs no number)
-        boxes.append('  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; '
+        boxes.append('  @bottom-center { content: counter(page) " / " counter(pages); '
+                     f'font-size: {CAPTION_PT:g}pt; '
                      f'color: {colours["muted"]}; margin-bottom: {max(bottom - 9, 2):g}mm; vertical-align: bottom; }}')
     css = ["@page {", *("  " + p for p in page), *boxes, "}"]
     if spec.page_numbers:
         css.append("@page :first { @bottom-center { content: none; } }")
-    sizes = " ".join(f"html.density-{i} {{ font-size: {pt:g}pt; }}" for i, pt in enumerate(spec.font_pt))
+    last = len(spec.font_pt) - 1
+    sizes = " ".join(f"html.density-{i} {{ font-size: {pt:g}pt; "
+                     f"--caption: {caption_pt(pt, spec.fallback and i == last):g}pt; }}"
+                     for i, pt in enumerate(spec.font_pt))
     css.append(sizes)
     if press:
         out_top, out_side = top + bleed, side + bleed
@@ -162,11 +178,30 @@ class PlannedDocument:
     job: PrintJob
 
 
-def fill_to(fmt: str) -> float | None:
-    """One-page formats: where (CSS px from the top of the page) the end of the body is pushed to, so that
-    the emergency numbers and the QR code sit at the foot of the page (``print_engine`` adds the space)."""
+def fill_to(fmt: str) -> float:
+    """Where (CSS px from the top of the page) the end of the body is pushed to on its last page, so that the
+    emergency numbers and the QR code sit at the foot of the page (``print_engine`` adds the space)."""
     spec = FORMATS[fmt]
-    return (spec.height_mm - spec.margin_mm[2]) * 96 / 25.4 if spec.single_page else None
+    return (spec.height_mm - spec.margin_mm[2]) * 96 / 25.4
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str]) -> str | None:
+    """The "continued overleaf" note at the foot of every page but the last, at the end of the line (the
+    right in a left-to-right language); only multi-page formats have one. ``{last}`` stands for the number
+    of pages, known once the document is laid out."""
+    spec = FORMATS[fmt]
+    if spec.single_page:
+        return None
+    side = "left" if direction == "rtl" else "right"
+    bottom = spec.margin_mm[2]
+    return (f"@page {{ @bottom-{side} {{ content: {_css_string(label)}; font-size: {CAPTION_PT + 1:g}pt; "
+            f"font-weight: 700; color: {colours['heading']}; text-align: {side}; vertical-align: bottom; "
+            f"margin-bottom: {max(bottom - 9, 2):g}mm; }} }}\n"
+            f"@page :nth({{last}}) {{ @bottom-{side} {{ content: none; }} }}")  # {last}: set by print_engine
 
 
 def document_view(local: LocalContent, url: str, kind: str, model: Any, fmt: str, edition: str,

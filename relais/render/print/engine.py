@@ -585,7 +585,8 @@ class PrintJob:
     max_pages: int | None
     hard_limit: bool = True  # more pages than max_pages with the densest variant: a problem (else: accepted)
     output_intent: str | None = None  # "srgb" for the print shop: tells the RIP what our RGB means
-    fill_to: float | None = None  # one-page formats: the y (CSS px) the end of the body is pushed down to
+    fill_to: float | None = None  # the y (CSS px) the end of the body is pushed down to, on its last page
+    overleaf_css: str | None = None  # added when the document turns a page ("continued overleaf"); {last}: pages
 
 
 @dataclass(frozen=True)
@@ -664,24 +665,53 @@ def _choose(job: PrintJob, lay_out: Callable[[int], Any], first: int) -> tuple[i
     for index in range(first, len(job.variants)):
         document = lay_out(index)
         if _fits(job, len(document.pages)):
+            if _orphan_page(document):
+                return _without_orphan(job, lay_out, index, document, first)
             return index, document, index + 1 - first
     return len(job.variants) - 1, document, len(job.variants) - first
 
 
+ORPHAN_SHARE = 0.5  # a last page filled less than this is worth a denser variant (as readable) that saves it
+
+
+def _orphan_page(document: Any) -> bool:
+    """The last page of several holds only a little of the end (the colophon, or the numbers alone: seen in A4
+    leaflets)."""
+    if len(document.pages) < 2:
+        return False
+    end = document.pages[-1].anchors.get(END_ANCHOR)
+    return end is not None and end[1] < ORPHAN_SHARE * document.pages[-1].height
+
+
+def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any,
+                    first: int) -> tuple[int, Any, int]:
+    """The first denser variant that has a page less, else the one already made."""
+    for denser in range(index + 1, len(job.variants)):
+        candidate = lay_out(denser)
+        if len(candidate.pages) < len(document.pages):
+            return denser, candidate, denser + 1 - first
+    return index, document, len(job.variants) - first
+
+
 def _filled(job: PrintJob, document: Any, lay_out: Callable[[Any], Any]) -> Any:
-    """The one-page document laid out again with the space left below ``<main>``, so the emergency numbers
-    and the QR code sit at the foot of the page. A flex column does the same in CSS but costs WeasyPrint two
-    to three times the layout; the free space is read from the ``relais-end`` anchor (public ``Page.anchors``)
-    of the layout already made."""
+    """The document laid out again with the space left on its last page below ``<main>``, so the emergency
+    numbers and the QR code sit at the foot of that page, and with ``overleaf_css`` when it has two pages or
+    more. A flex column does the same in CSS but costs WeasyPrint two to three times the layout; the free
+    space is read from the ``relais-end`` anchor (public ``Page.anchors``) of the layout already made."""
     from weasyprint import CSS
 
-    end = document.pages[0].anchors.get(END_ANCHOR)
+    end = document.pages[-1].anchors.get(END_ANCHOR)
     # One CSS px short of the margin: laid out exactly to it, rounding can push the end past it (seen in press).
-    free = job.fill_to - end[1] - 1 if end else 0
-    if free < 0.5:
-        return document
-    filled = lay_out(CSS(string=f"body > main {{ padding-bottom: {free:.2f}px; }}"))
-    return filled if len(filled.pages) == len(document.pages) else document
+    free = job.fill_to - end[1] - 1 if end and job.fill_to is not None else 0
+    pages = len(document.pages)
+    overleaf = job.overleaf_css.replace("{last}", str(pages)) if pages > 1 and job.overleaf_css else ""
+    tries = [f"body > main {{ padding-bottom: {free:.2f}px; }}\n{overleaf}"] if free >= 0.5 else []
+    tries += [overleaf] if overleaf else []
+    for css in tries:  # without the padding when it turns a page: the note still has to be there
+        filled = lay_out(CSS(string=css))
+        if len(filled.pages) == pages:
+            return filled
+    return document
 
 
 def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> LaidOut:
@@ -706,7 +736,7 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
                 font_config=session.font_config, stylesheets=sheets, **options)
 
         chosen, document, layouts = _choose(job, lay_out, min(max(first, 0), len(job.variants) - 1))
-        if write and job.fill_to is not None and _fits(job, len(document.pages)):
+        if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
             document = _filled(job, document, lambda css: HTML(
                 string=job.variants[chosen], base_url=job.base_url, url_fetcher=fetcher).render(
                 font_config=session.font_config, stylesheets=[*sheets, css], **options))

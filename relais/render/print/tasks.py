@@ -21,7 +21,7 @@ from relais.engine.fingerprint import digest, digest_tree
 from relais.engine.task import Problem, Result, Task
 from relais.render.print import view as pv
 from relais.render.print.documents import (DOCUMENTS, EDITIONS, FORMATS, PrintDoc, document_view, fill_to,
-                                           page_css, source_date_epoch)
+                                           overleaf_css, page_css, source_date_epoch)
 from relais.render.print.engine import PrintJob, font_face_css, font_roots, render_document
 from relais.urls import absolute_url, page_path, print_path
 
@@ -71,6 +71,7 @@ def print_job(spec: PrintSpec) -> PrintJob:
         view.density = density
         view.item_texts = fmt.titles_only_from is None or density < fmt.titles_only_from
         view.show_summary = fmt.summary_until is None or density < fmt.summary_until
+        view.show_sources = fmt.sources_until is None or density < fmt.sources_until
         variants.append(template.render(v=view))
     folder = Path(spec.theme_dir)
     settings = local.site.print
@@ -81,7 +82,9 @@ def print_job(spec: PrintSpec) -> PrintJob:
         base_url=folder.as_uri() + "/", allowed_roots=tuple(str(r) for r in (folder, *font_roots(Path(spec.font_cache)))),
         fontconfig_file=str(folder / "fonts.conf"), source_date_epoch=spec.epoch, max_pages=spec.max_pages,
         hard_limit=spec.hard_limit, output_intent="srgb" if spec.edition == "press" else None,
-        fill_to=fill_to(spec.fmt))
+        fill_to=fill_to(spec.fmt),
+        overleaf_css=overleaf_css(spec.fmt, pv.text(local.labels.continued_overleaf, local.lang).text,
+                                  local.language.direction, colours))
 
 
 def render_print(spec: PrintSpec, check: bool) -> Result:

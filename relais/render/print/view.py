@@ -365,6 +365,7 @@ class DocView:
     extra: dict[str, Any] = field(default_factory=dict)
     item_texts: bool = True  # False: advice items show their titles only (densest poster layout)
     show_summary: bool = True  # False: the flyer leaves the summary out (dense layout)
+    show_sources: bool = True  # False: the flyer's colophon leaves the sources out (densest layout)
 
     @property
     def publisher_url_parts(self) -> list[str]:
