@@ -17,6 +17,6 @@ class Guide(Model):
     title: Title
     key_message: Line = Field(description="The one line to remember, shown first.")
     summary: Paragraph
-    items: list[Item] = Field(min_length=2, max_length=8)
+    items: list[Item] = Field(min_length=2, max_length=10)  # a long list becomes a carousel, never cut
     infographics: list[Infographic] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
