@@ -44,8 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of workers; write 1 or more")
+    return int(value)
+
+
 def _add_engine_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", type=int, metavar="N",
+    parser.add_argument("--jobs", type=_positive, metavar="N",
                         help="worker processes (default: one per CPU this process may use; 1: no workers)")
     parser.add_argument("--executor", default="local", metavar="WHERE",
                         help="'local' (default) or dask://HOST:PORT to send the work to a Dask cluster")
@@ -70,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:  # a Python without the pinned dependencies (not the project's .venv)
+        print(f"error: the Python package '{exc.name}' is not installed for {sys.executable}; run 'make site' "
+              "once, then use .venv/bin/python build.py (or the make commands)", file=sys.stderr)
+        return 2
     except Exception as exc:  # an editor sees one sentence; developers set RELAIS_DEBUG=1 for the traceback
         if os.environ.get("RELAIS_DEBUG"):
             raise

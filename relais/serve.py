@@ -10,6 +10,7 @@ the pages' security policy, which forbids inline scripts); the files on disk are
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -66,15 +67,31 @@ class Handler(SimpleHTTPRequestHandler):
         return super().do_GET()
 
     def _send(self, body: bytes, kind: str) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the tab was closed or reloaded meanwhile
+            pass
 
     def log_message(self, format: str, *args) -> None:  # quiet: the terminal shows builds, not requests
         pass
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that goes away mid-answer is normal for a preview: no traceback on the terminal."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            print(f"preview: could not answer {client_address[0]}: {sys.exc_info()[1]}", file=sys.stderr)
+
+
+class PortInUse(Exception):
+    pass
 
 
 class Running:
@@ -83,11 +100,13 @@ class Running:
     def __init__(self, project: Project, port: int, engine: Engine, host: str) -> None:
         self.state = State()
         self.engine = engine
+        handler = partial(type("BoundHandler", (Handler,), {"state": self.state}), directory=str(project.site_dir))
+        try:  # the address first: a busy port is known before a minute of building
+            self.server = Server((host, port), handler)
+        except OSError as exc:
+            raise PortInUse(f"cannot serve on {host}:{port} ({exc.strerror}); choose another port with --port N") from None
         self.preview = Preview(project, engine, on_step=self.state.publish)
         self.preview.rebuild()
-        handler = partial(type("BoundHandler", (Handler,), {"state": self.state}), directory=str(project.site_dir))
-        self.server = ThreadingHTTPServer((host, port), handler)
-        self.server.daemon_threads = True
         self.stop = threading.Event()
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         watching = threading.Event()
@@ -109,7 +128,12 @@ class Running:
 
 
 def serve(project: Project, port: int, engine: Engine, host: str = "127.0.0.1") -> int:
-    running = Running(project, port, engine, host)
+    try:
+        running = Running(project, port, engine, host)
+    except PortInUse as exc:
+        engine.close()
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"Preview on {running.url} (Ctrl+C to stop)", flush=True)
     try:
         running.stop.wait()

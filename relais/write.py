@@ -27,6 +27,7 @@ def publish(site_dir: Path, files: dict[str, bytes], published: dict[str, bytes]
     that did not change are hard-linked instead of written again. ``background``: remove the old site in a
     thread (the preview answers sooner)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    sweep(site_dir)
     stage = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
         for name, data in files.items():
@@ -39,10 +40,19 @@ def publish(site_dir: Path, files: dict[str, bytes], published: dict[str, bytes]
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    if background:
-        threading.Thread(target=shutil.rmtree, args=(stage,), kwargs={"ignore_errors": True}, daemon=True).start()
+    if background:  # not a daemon: a preview stopped meanwhile still finishes removing it
+        threading.Thread(target=shutil.rmtree, args=(stage,), kwargs={"ignore_errors": True}).start()
     else:
         shutil.rmtree(stage, ignore_errors=True)  # after the swap, the old site
+
+
+def sweep(site_dir: Path) -> None:
+    """Remove what a build or preview killed before its end left beside ``site_dir`` (a staging folder, an
+    old site): nothing ever reads them."""
+    for pattern in (".site-new-*", ".site-old-*"):
+        for leftover in site_dir.parent.glob(pattern):
+            if leftover.is_dir() and not leftover.is_symlink() and leftover.name != f".site-old-{os.getpid()}":
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _linked(source: Path, target: Path) -> bool:

@@ -128,3 +128,16 @@ def test_swap_never_leaves_site_missing(tmp_path: Path, monkeypatch):
     with pytest.raises(OSError):
         write.publish(site, {"index.html": b"three"})
     assert (site / "index.html").read_bytes() == b"two"
+
+
+def test_leftovers_of_an_interrupted_build_are_swept(tmp_path: Path):
+    """A build or preview killed between staging and swapping leaves folders beside site/: the next one
+    removes them (and never a folder it does not own)."""
+    site = tmp_path / "site"
+    for name in (".site-new-abc123", ".site-old-99999"):
+        (tmp_path / name / "fr").mkdir(parents=True)
+        (tmp_path / name / "fr" / "index.html").write_text("stale", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    write.publish(site, {"index.html": b"new"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+    assert (site / "index.html").read_bytes() == b"new"

@@ -73,3 +73,19 @@ def test_edits_reach_the_page_and_mistakes_reach_the_browser(tmp_path: Path):
     assert "Traceback" not in out.getvalue() + err.getvalue()
     assert f"content/{GUIDE}:6:1: error: unknown key 'titel'" in err.getvalue()
     assert "Pages of fr updated in" in out.getvalue()  # the page came first, images and PDFs followed
+
+
+def test_a_busy_port_is_one_line_before_any_build(tmp_path: Path, capsys):
+    import socket
+
+    from relais.serve import serve
+
+    kit = tiny_kit(tmp_path / "kit")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = serve(Project(kit), port, Engine(Cache(tmp_path / "cache"), jobs=1))
+    err = capsys.readouterr().err
+    assert code == 2 and f"cannot serve on 127.0.0.1:{port}" in err and "--port" in err
+    assert "Traceback" not in err and not (kit / "site").exists()  # nothing was built

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, Callable
@@ -72,7 +73,11 @@ def dask_executor(address: str) -> tuple[Executor, Callable[[], None]]:
 def open_executor(executor: str | None, jobs: int | None) -> tuple[Executor, Callable[[], None]]:
     """The executor for ``--executor`` / ``--jobs``, and how to close it."""
     if executor and executor.startswith("dask://"):
-        return dask_executor("tcp://" + executor.removeprefix("dask://"))
+        address = executor.removeprefix("dask://")
+        if not re.fullmatch(r"[A-Za-z0-9.\-]+:\d{1,5}|\[[0-9A-Fa-f:]+\]:\d{1,5}", address):
+            raise ExecutorError(f"'{executor}' is not a Dask scheduler address; write dask://HOST:PORT, "
+                                "e.g. dask://10.0.0.5:8786")
+        return dask_executor("tcp://" + address)
     if executor not in (None, "", "local"):
         raise ExecutorError(f"unknown executor {executor!r}; use 'local' or dask://HOST:PORT")
     pool = local_pool(jobs or usable_cpus())
