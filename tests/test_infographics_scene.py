@@ -110,6 +110,12 @@ def texts_shown(job, images) -> list[str]:
     return [item.id for item in job.subject.model.items if _INVISIBLE.sub("", str(item.text)) in drawn]
 
 
+def body_size(svg: str) -> float:
+    """The size most lines of regular weight are set in (the item texts)."""
+    sizes = [float(t.get("font-size")) for t in content_texts(svg) if t.get("font-weight") == "400" for _ in t]
+    return max(set(sizes), key=sizes.count)
+
+
 def test_portrait_images_show_every_item_text_in_every_language(scenes) -> None:
     """1080x1350 is the one shape that must carry everything: a list that does not fit with its texts becomes a
     carousel (1/2, 2/2...), never a list of titles; every language gets the same texts."""
@@ -129,6 +135,7 @@ def test_portrait_images_show_every_item_text_in_every_language(scenes) -> None:
                                  for x in items]  # each item on one slide, in order
                 for d in images:
                     assert f"{d.slide.index}/{d.slide.count}" in drawn_text(d.svg) and d.holds[0] in d.alt
+                assert len({body_size(d.svg) for d in images}) == 1, job.label  # one type size for all slides
     assert carousels >= 1
 
 

@@ -77,6 +77,8 @@ class Canvas:
     frame_problems: int = 0  # problems found in the frame (before the layout ran)
     density: int = 0  # which of the layout's variants was chosen (0: the richest)
     slide: Slide | None = None  # the part of a carousel this image is, if it is one
+    body_cap: float | None = None  # a carousel's slides share one body size: the largest all can take
+    body_size: float = 0.0  # the body size the layout drew at (0: not recorded)
 
     @property
     def items(self) -> list:

@@ -72,11 +72,13 @@ class Placed:
     body_size: float = 0.0
 
 
-def on_slide(style: RowStyle, slide: object | None) -> RowStyle:
-    """A carousel slide holds a share of the list: larger type and more air, so it is not half empty."""
+def on_slide(style: RowStyle, slide: object | None, cap: float | None = None) -> RowStyle:
+    """A carousel slide holds a share of the list: larger type and more air, so it is not half empty; ``cap``:
+    the body size every slide of the carousel can take (they share one)."""
     if slide is None:
         return style
-    return replace(style, body_max=round(style.body_max * 1.25), max_gap=style.max_gap * 1.6)
+    body = round(style.body_max * 1.25) if cap is None else max(style.body_min, min(cap, style.body_max * 1.25))
+    return replace(style, body_max=body, max_gap=style.max_gap * 1.6)
 
 
 def split(rows: list[Row], columns: int) -> list[list[Row]]:

@@ -37,14 +37,14 @@ def environment(templates_dir: Path) -> Environment:
 
 
 def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, contrast: ContrastLog,
-             hashtags: str, layout: Any, show_message: bool, compact: bool = False, slide: Slide | None = None
-             ) -> tuple[Problems, "Canvas", Any, dict]:
+             hashtags: str, layout: Any, show_message: bool, compact: bool = False, slide: Slide | None = None,
+             body_cap: float | None = None) -> tuple[Problems, "Canvas", Any, dict]:
     lang = local.lang
     problems = Problems(f"{job.label} ({lang})")
     ts = Typesetter(lang, problems, latin_lang=local.site.default_language)
     painter = Painter(job.fmt.width, job.fmt.height, rtl(lang), palette, contrast)
     subject = job.subject
-    canvas = Canvas(job, local, painter, ts, logo=logo, slide=slide)
+    canvas = Canvas(job, local, painter, ts, logo=logo, slide=slide, body_cap=body_cap)
     home = subject.kind == "home"
     texts = FrameText(
         site_name=None if home else local.site.name,
@@ -92,7 +92,7 @@ class Drawn:
 
 
 def _best(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, hashtags: str, layout: Any,
-          slide: Slide | None) -> tuple[tuple[int, int], tuple, ContrastLog]:
+          slide: Slide | None, body_cap: float | None = None) -> tuple[tuple[int, int], tuple, ContrastLog]:
     """(score, attempt, colours drawn) of the best way to draw the image: the key message is shown where
     space allows and the title may shrink to its minimum size before the layout has to get lighter
     (score: problems, then density; (0, 0) is the richest variant with nothing to report)."""
@@ -104,13 +104,29 @@ def _best(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, ha
     best = None
     for show_message, compact in ladder:
         drawn = ContrastLog()  # only the colours of the attempt kept count
-        attempt = _attempt(job, local, palette, logo, drawn, hashtags, layout, show_message, compact, slide)
+        attempt = _attempt(job, local, palette, logo, drawn, hashtags, layout, show_message, compact, slide,
+                           body_cap)
         score = (len(attempt[0].items), attempt[1].density)
         if best is None or score < best[0]:
             best = (score, attempt, drawn)
         if score == (0, 0):
             break
     return best
+
+
+def _same_body(job: Job, local: LocalContent, palette: Palette, logo: Logo | None, hashtags: str, layout: Any,
+               attempts: list) -> list:
+    """The slides drawn again at one body size, the smallest they took (type that jumps from slide to slide
+    looks careless); a slide that would then have problems keeps its own size."""
+    sizes = [best[1][1].body_size for _, best in attempts]
+    cap = min(sizes)
+    if not cap or cap == max(sizes):
+        return attempts
+    again = []
+    for slide, best in attempts:
+        redrawn = _best(job, local, palette, logo, hashtags, layout, slide, cap)
+        again.append((slide, redrawn if redrawn[0] == (0, 0) else best))
+    return again
 
 
 def slide_parts(groups: list[list], count: int) -> list[list] | None:
@@ -152,7 +168,7 @@ def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo
             slides = [Slide(k, count, tuple(item.id for item in part)) for k, part in enumerate(parts, 1)]
             attempts = [(s, _best(job, local, palette, logo, hashtags, layout, s)) for s in slides]
             if all(best[0] == (0, 0) for _, best in attempts):
-                chosen = attempts
+                chosen = _same_body(job, local, palette, logo, hashtags, layout, attempts)
                 break
             if _problems(attempts) < _problems(chosen):  # what to report if no carousel fits: the least
                 chosen = attempts

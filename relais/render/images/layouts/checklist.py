@@ -55,9 +55,10 @@ def styles(c: Canvas) -> tuple[RowStyle, RowStyle]:
 def draw(c: Canvas) -> dict:
     rows = item_rows(c, c.items)
     full, titles = styles(c)
-    full = on_slide(full, c.slide)
+    full = on_slide(full, c.slide, c.body_cap)
     variants = [] if c.fmt.landscape else [(split(rows, 1), full)]
     variants += [(split(rows, 1 if len(rows) <= 3 else 2), titles)]
     c.density, columns, style = choose(c.fmt, c.ts, variants, c.content)
     placed = place_columns(c.fmt, c.painter, c.ts, columns, c.content, style)
+    c.body_size = placed.body_size if placed else 0.0
     return {"rows": placed.rows if placed else []}

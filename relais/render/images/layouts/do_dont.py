@@ -76,7 +76,7 @@ def draw(c: Canvas) -> dict:
                    for g, (rows, _) in enumerate(shown) for i, row in enumerate(rows)]
         variants.append(([stacked], on_slide(RowStyle(
             diameter=px(76 if big else 68), body_max=px(42 if big else 38), body_min=fmt.body_min, title_ratio=1.18,
-            header_ratio=1.3, gap_x=px(26), min_gap=px(14), max_gap=px(40 if big else 28)), c.slide)))
+            header_ratio=1.3, gap_x=px(26), min_gap=px(14), max_gap=px(40 if big else 28)), c.slide, c.body_cap)))
     square = not fmt.landscape
     side = RowStyle(diameter=px(68 if square else 50), body_max=px(40 if square else 34), body_min=fmt.body_min,
                     title_ratio=1.0, header_ratio=1.15, show_text=False, gap_x=px(20 if square else 16),
@@ -84,6 +84,7 @@ def draw(c: Canvas) -> dict:
     variants.append(([rows for rows, _ in shown], side))
     c.density, columns, style = choose(fmt, c.ts, variants, area)
     placed = place_columns(fmt, c.painter, c.ts, columns, area, style)
+    c.body_size = placed.body_size if placed else 0.0
     if not placed:
         return empty
     tints = [tint for _, tint in shown]

@@ -60,13 +60,14 @@ def style_for(c: Canvas) -> RowStyle:
     px = c.px
     return on_slide(RowStyle(diameter=px(88 if story else 80), body_max=px(42 if story else 38),
                              body_min=c.fmt.body_min, title_ratio=1.2, show_text=True, gap_x=px(28), min_gap=px(14),
-                             max_gap=px(48 if story else 36)), c.slide)
+                             max_gap=px(48 if story else 36)), c.slide, c.body_cap)
 
 
 def _context_only(c: Canvas, rows: list[Row], style: RowStyle, pad: float) -> dict:
     """The context's items on their pale panel, with their texts."""
     area = c.content.inset(pad)
     placed = place_columns(c.fmt, c.painter, c.ts, [[replace(r, show_text=True) for r in rows]], area, style)
+    c.body_size = placed.body_size if placed else 0.0
     if not placed:
         return {"rows": [], "panels": [], "lines": [], "icons": []}
     boxes = placed.boxes[0]
@@ -111,6 +112,7 @@ def draw(c: Canvas) -> dict:
     area = areas[c.density]
     shown_context = len(column) - len(step_rows)
     placed = place_columns(fmt, c.painter, c.ts, [column], area, style)
+    c.body_size = placed.body_size if placed else 0.0
     if not placed:
         return empty
     boxes, markers = placed.boxes[0], placed.markers[0]
