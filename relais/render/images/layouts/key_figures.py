@@ -2,10 +2,12 @@
 
 Numbers are formatted for the language with Babel (``35 000`` in French,
 ``35,000`` in English).  Each figure sits on a pale panel: side by side in
-landscape formats (number and label only: the panels are narrow), two by two
-in square and portrait formats and one under the other in stories, with the
-figure's icon beside the number.  All numbers share one size and all
-labels another, the largest that fit every panel.
+landscape formats (number and label only), two by two in square and portrait
+formats and one under the other in stories, with the figure's icon beside the
+number; the first arrangement whose labels fit (measured) is drawn, without the
+icons when the labels need their width.  All numbers share one size and all
+labels another, the largest that fit every panel; the numbers are the largest
+text of the image (the frame's title is kept smaller: ``title_sizes``).
 """
 
 from __future__ import annotations

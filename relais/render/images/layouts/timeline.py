@@ -1,10 +1,11 @@
 """``timeline``: the case study's events in order, grouped under their (localised) dates.
 
 Square, portrait and story formats draw it down the page: a vertical line
-joins a filled dot per date and a ring per event; the story format (the
-tallest) and the portrait one also show each event's text where it fits.  Landscape formats draw it across: one
-column per date (up to four), a horizontal line through the date dots, the
-event titles below.  Times are localised too (``14:49``; ``2:49 PM`` in en_US).
+joins a filled dot per date and a ring per event; portrait and story formats
+also show each event's text where the texts fit, and the dates go into two
+columns where one does not hold them (measured).  Landscape formats draw it
+across: one column per date (up to four), a horizontal line through the date
+dots, the event titles below.  Times are localised too (``14:49``; ``2:49 PM`` in en_US).
 """
 
 from __future__ import annotations
