@@ -1017,3 +1017,19 @@ def test_layout_gets_denser_only_when_needed(content, tmp_path):
     job = next(p.job for p in plan_print_documents(long, "fr", PROJECT, tmp_path) if p.doc.fmt == "a5")
     overflow = render_document(dataclasses.replace(job, variants=job.variants[:1]), write=False)
     assert re.search(r"needs \d pages, the format has 1", overflow.problems[0])
+
+
+def test_latin_runs_read_left_to_right_in_arabic(arabic):
+    """'#SMEM' in an Arabic text (the kicker 'أدلة #SMEM', the sources) is drawn '#' then 'SMEM', not 'SMEM#':
+    the glyph boxes, not the markup."""
+    _, path = arabic
+    boxes = [b for b in _char_boxes(path) if b[0] == 0]
+    found = 0
+    for i in range(len(boxes) - 3):
+        if "".join(b[1] for b in boxes[i:i + 4]) != "SMEM":
+            continue
+        s_left, s_bottom = boxes[i][2], boxes[i][3]
+        hashes = [b for b in boxes if b[1] == "#" and abs(b[3] - s_bottom) < 2]
+        assert any(-1 <= s_left - b[4] <= 3 for b in hashes), (i, s_left, [b[2:5] for b in hashes])
+        found += 1
+    assert found >= 3

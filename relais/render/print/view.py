@@ -18,6 +18,7 @@ from urllib.parse import quote
 import segno
 
 from relais.clock import format_clock
+from relais.text.bidi import split_runs
 from relais.colour import grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
@@ -84,14 +85,20 @@ class Text:
     text: str
     lang: str = ""  # set only when the text is not in the document's language
     dir: str = ""  # set only when that language is written in the other direction
+    rtl: bool = False  # in a right-to-left document's language: its Latin runs are isolated (#SMEM, @handles)
 
     def __str__(self) -> str:
         return self.text
 
+    @property
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text in pieces, ``True`` for a left-to-right run to isolate (``<span dir="ltr">``)."""
+        return split_runs(self.text) if self.rtl else [(self.text, False)]
+
 
 def _foreign(value: str, lang: str, doc_lang: str) -> Text:
     if lang == doc_lang:
-        return Text(value)
+        return Text(value, rtl=direction_of(lang) == "rtl")
     return Text(value, lang, direction_of(lang) if direction_of(lang) != direction_of(doc_lang) else "")
 
 
