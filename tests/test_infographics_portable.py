@@ -95,7 +95,16 @@ def png_bytes_equal(data: bytes, path: Path) -> bool:
 
 
 def browser_widths(svg_path: Path) -> list[float]:
-    """Headless Chromium's width of every <tspan>, once the SVG's fonts are loaded."""
+    """Headless Chromium's width of every <tspan>, once the SVG's fonts are loaded. In a thread of its own:
+    the browser tests' session keeps a Playwright loop on this worker's main thread, and Playwright's sync
+    API refuses to start a second one there."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_browser_widths, svg_path).result()
+
+
+def _browser_widths(svg_path: Path) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
