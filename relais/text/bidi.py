@@ -76,9 +76,15 @@ def _paired(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split_runs(text: str) -> list[tuple[str, bool]]:
     """The text cut into pieces, in order: ``(piece, True)`` for a run to isolate, ``(piece, False)`` between."""
+    return cut(text, ltr_runs(text))
+
+
+def cut(text: str, spans) -> list[tuple[str, bool]]:
+    """``text`` cut at ``spans`` (ordered, non-overlapping ``(start, end)``): ``(piece, True)`` for a span,
+    ``(piece, False)`` for the text between."""
     pieces: list[tuple[str, bool]] = []
     at = 0
-    for start, end in ltr_runs(text):
+    for start, end in spans:
         if start > at:
             pieces.append((text[at:start], False))
         pieces.append((text[start:end], True))

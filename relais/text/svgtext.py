@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
+from relais.text.bidi import LRI, PDI, cut
 from relais.text.fit import FitResult
 from relais.text.fonts import primary_lang
 from relais.text.measure import measure
@@ -32,7 +33,7 @@ from relais.text.measure import measure
 Align = Literal["start", "center", "end"]
 VAlign = Literal["top", "middle", "bottom"]
 
-RLI, LRI, PDI, RLM = "\u2067", "\u2066", "\u2069", "\u200f"
+RLI, RLM = "\u2067", "\u200f"
 _ANCHORS = {"left": ("start", 0.0), "center": ("middle", 0.5), "right": ("end", 1.0)}
 
 
@@ -108,18 +109,15 @@ def svg_text(
 def isolated_pieces(line: str) -> list[tuple[str, bool]]:
     """An RTL line cut at the left-to-right runs the typesetter isolated: ``(piece, True)`` for an
     isolated run (LRI ... PDI kept), ``(piece, False)`` for the right-to-left text around them."""
-    pieces: list[tuple[str, bool]] = []
+    return cut(line, _isolated_spans(line))
+
+
+def _isolated_spans(line: str):
     at = 0
     while (start := line.find(LRI, at)) != -1:
         end = line.find(PDI, start)
-        end = len(line) if end == -1 else end + 1
-        if start > at:
-            pieces.append((line[at:start], False))
-        pieces.append((line[start:end], True))
-        at = end
-    if at < len(line):
-        pieces.append((line[at:], False))
-    return pieces
+        at = len(line) if end == -1 else end + 1
+        yield start, at
 
 
 def _placed_pieces(fit: FitResult, pieces: list[tuple[str, bool]], anchor_x: float, fraction: float,
