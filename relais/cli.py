@@ -15,6 +15,10 @@ from relais.project import Project
 from relais.system import system_problems
 
 
+RELEASE_HELP = ("for publishing: also refuse placeholders, i.e. example domains (example.org, *.test, localhost...) "
+                "in any address and the demonstration edition, so that no printed QR code points nowhere")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
@@ -28,9 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--dry-run", action="store_true", help="list what would be made again and why, build nothing")
     build.add_argument("--edition", metavar="ID", help="build the national site and this local edition only "
                                                       "(default: every edition); the others stay as published")
+    build.add_argument("--release", action="store_true", help=RELEASE_HELP)
     _add_engine_options(build)
     check = commands.add_parser("check", help="check the content and list every mistake as file:line:col, without "
                                               "building (text fitting in every image and leaflet included)")
+    check.add_argument("--release", action="store_true", help=RELEASE_HELP)
     _add_engine_options(check)
     serve = commands.add_parser("serve", help="build, serve on http://127.0.0.1:8000 and rebuild when content changes")
     serve.add_argument("--port", type=int, default=8000)
@@ -103,7 +109,7 @@ def _run(args: argparse.Namespace, project: Project) -> int:
         from relais.pipeline import check
         engine = _engine(args, project)
         try:
-            content, report = check(project, engine)
+            content, report = check(project, engine, release=args.release)
         finally:
             engine.close()
         _print_report(report)
@@ -143,7 +149,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     from relais.pipeline import build
     started = time.perf_counter()
     try:
-        built = build(project, engine, edition=args.edition)
+        built = build(project, engine, edition=args.edition, release=args.release)
     finally:
         engine.close()
     _print_report(built.report)

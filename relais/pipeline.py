@@ -22,17 +22,21 @@ from relais.load import LoadedFiles, load_files
 from relais.editions import prefix as edition_prefix
 from relais.plan import Plans
 from relais.project import Project
+from relais.release import release_problems
 from relais.source import ParseCache
 from relais.validate import validate
 from relais.write import publish
 
 
-def read(project: Project, parsed: ParseCache | None = None) -> tuple[Content, LoadedFiles, Report]:
+def read(project: Project, parsed: ParseCache | None = None, release: bool = False) -> tuple[Content, LoadedFiles, Report]:
     """Load and validate; raises ``ContentError`` listing every problem. Files parsed before (same bytes)
-    come from ``parsed``."""
+    come from ``parsed``. ``release``: placeholders (example domains, the demonstration edition) are
+    errors too, listed with the other mistakes (``relais.release``)."""
     report = Report()
     parsed = parsed or ParseCache(project.cache_dir / "parsed")
     loaded = load_files(project.content_dir, project.root, report, parsed)
+    if release:
+        release_problems(loaded, report)
     content = validate(loaded, report)
     return content, loaded, report
 
@@ -41,11 +45,11 @@ def default_engine(project: Project) -> Engine:
     return Engine(Cache(project.cache_dir / "results"))
 
 
-def check(project: Project, engine: Engine | None = None) -> tuple[Content, Report]:
+def check(project: Project, engine: Engine | None = None, release: bool = False) -> tuple[Content, Report]:
     """Everything an editor can get wrong, in every language and every local edition, before anything is
-    drawn: the models, text fitting in every image format, contrast, PDF page overflow. Raises
-    ``ContentError`` listing them all."""
-    content, loaded, report = read(project)
+    drawn: the models, text fitting in every image format, contrast, PDF page overflow (and with
+    ``release``, placeholders). Raises ``ContentError`` listing them all."""
+    content, loaded, report = read(project, release=release)
     engine = engine or default_engine(project)
     plans = Plans.make(content, project)
     results = engine.run("checking images and print", plans.media_tasks(), check=True)
@@ -60,11 +64,13 @@ class Built:
     files: dict[str, bytes]
 
 
-def build(project: Project, engine: Engine | None = None, edition: str | None = None) -> Built:
+def build(project: Project, engine: Engine | None = None, edition: str | None = None,
+          release: bool = False) -> Built:
     """Check, render what changed, and swap the new site in as ``site/``. ``edition``: make the national
-    site and that local edition only; the other editions stay as they were published."""
+    site and that local edition only; the other editions stay as they were published. ``release``: refuse
+    placeholders (``relais.release``), in every edition, since the published site holds them all."""
     engine = engine or default_engine(project)
-    content, loaded, report = read(project)
+    content, loaded, report = read(project, release=release)
     if edition is not None and edition not in {e.id for e in content.editions}:
         report.add("content/editions", 1, 1, f"no edition '{edition}'; the editions are "
                    f"{', '.join(e.id for e in content.editions) or 'none yet (build.py new edition ID)'}")
