@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -40,12 +41,62 @@ def test_guide_page_shows_figure_downloads_and_its_card(kit, tmp_path: Path):
         "width": 1200, "height": 630, "type": "image/jpeg"}}
     assert "[![alt of prepare\\-checklist](../media/prepare/prepare-checklist-1080x1080.png)" in body
     assert "](#relais-items)</figcaption>" in body  # the caption leads to the text that describes the image
-    assert "- [PNG image 1080×1080](../media/prepare/prepare-checklist-1080x1080.png)" in body
-    assert "PNG, 146 KB" in body and "SVG, 40 KB" in body and "PDF, 1,270 KB" in body
+    assert ('- 1080×1080 <span class="relais-downloads__files">[<span aria-hidden="true">PNG</span>'
+            '<span class="relais-sr-only">PNG image 1080×1080</span>](../media/prepare/prepare-checklist-1080x1080.png) '
+            '<span class="relais-downloads__meta" dir="ltr">146 KB</span> · [<span aria-hidden="true">SVG</span>'
+            '<span class="relais-sr-only">SVG vector image 1080×1080</span>](../media/prepare/prepare-checklist-1080x1080.svg) '
+            '<span class="relais-downloads__meta" dir="ltr">40 KB</span></span>') in body
+    assert ('- [A4 leaflet \\(PDF\\)](../print/prepare-en-a4.pdf) '
+            '<span class="relais-downloads__meta" dir="ltr">1,270 KB</span>') in body
     assert "1200×630" not in body  # link-preview cards are not offered as downloads
 
     statement, _ = front_and_body(tmp_path / "accessibilite.md")
     assert statement["relais"]["image"]["url"].endswith("/en/media/home/card-1200x630.jpg")  # the site's card
+
+
+def slides(fmt: str, size: tuple[int, int], holds: list[tuple[str, ...]]) -> list[MediaFile]:
+    return [MediaFile("act-responsibly", "act-responsibly-do-dont", fmt, *size,
+                      f"media/act-responsibly/act-responsibly-do-dont-{size[0]}x{size[1]}-{k}.{fmt}", 10_240, "alt",
+                      k, len(holds), titles) for k, titles in enumerate(holds, 1)]
+
+
+def download_list(body: str) -> list[str]:
+    """The download panel's lines, as a reader sees them (links' screen-reader names and markup left out)."""
+    panel = body[body.index('<div class="relais-downloads"'):].split("</div>", 1)[0]
+    shown = re.sub(r'<span class="relais-sr-only">.*?</span>|\]\([^)]*\)|<[^>]+>|\[|\\', "", panel)
+    return [line.rstrip() for line in shown.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", ["- 1080×1080 PNG 10 Ko · SVG 10 Ko",
+            "- 1080×1350",
+            "    - 1/2 – Relayez les sources officielles et Corrigez vos erreurs PNG 10 Ko · SVG 10 Ko",
+            "    - 2/2 – Ne relayez pas les rumeurs PNG 10 Ko · SVG 10 Ko"]),
+    ("ar", ["- 1080×1080 PNG 10 كيلوبايت · SVG 10 كيلوبايت",
+            "- 1080×1350",
+            "    - 1/2 – أ وب PNG 10 كيلوبايت · SVG 10 كيلوبايت",
+            "    - 2/2 – ج PNG 10 كيلوبايت · SVG 10 كيلوبايت"]),
+])
+def test_downloads_give_each_size_once_and_say_what_each_slide_holds(kit, tmp_path: Path, lang, expected):
+    """One entry a size with its PNG and SVG side by side (not "SVG vector image" once per size), and for a
+    carousel one entry a slide, with its number and the titles it holds (the slides' own records)."""
+    content, _, _ = read(Project(kit.root))
+    holds = ({"fr": [("Relayez les sources officielles", "Corrigez vos erreurs"), ("Ne relayez pas les rumeurs",)],
+              "ar": [("أ", "ب"), ("ج",)]})[lang]
+    media = [MediaFile("act-responsibly", "act-responsibly-do-dont", fmt, 1080, 1080,
+                       f"media/act-responsibly/act-responsibly-do-dont-1080x1080.{fmt}", 10_240, "alt")
+             for fmt in ("svg", "png")]  # the SVG first: the list still puts the PNG first
+    media += slides("svg", (1080, 1350), holds) + slides("png", (1080, 1350), holds)
+    write_pages(content.in_language(lang), kit.root / "theme/pages", tmp_path, media, [])
+    _, body = front_and_body(tmp_path / "guides/act-responsibly.md")
+    assert download_list(body) == expected
+    # Screen readers list links out of context: each link's name says which file it is.
+    names = re.findall(r'<span class="relais-sr-only">(.*?)</span>', body)
+    assert len(names) == len(set(names)) == 6
+    if lang == "ar":  # "×" has no direction: without the isolation Arabic shows "1350×1080"
+        assert '- <span dir="ltr">1080×1350</span>\n' in body and 'dir="rtl">10 كيلوبايت</span>' in body
+    else:
+        assert names[2:4] == ["Image PNG 1080×1350 – 1/2", "Image vectorielle SVG 1080×1350 – 1/2"]
 
 
 def test_without_infographics_the_pages_still_build(kit, tmp_path: Path):

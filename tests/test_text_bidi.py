@@ -44,3 +44,11 @@ def test_a_token_takes_in_the_latin_words_and_brackets_around_it() -> None:
     assert split_runs("الموقع Relais #SMEM (https://x.fr/) هنا") == [
         ("الموقع ", False), ("Relais #SMEM (https://x.fr/)", True), (" هنا", False)]
     assert split_runs("تابعوا (#SMEM) الآن") == [("تابعوا (", False), ("#SMEM", True), (") الآن", False)]
+
+
+def test_a_size_is_one_left_to_right_run() -> None:
+    """"×" has no direction: in an Arabic line "1080×1350" shows as "1350×1080" unless it is isolated."""
+    from relais.text.bidi import split_runs
+
+    assert split_runs("مقاس 1080×1350 هنا") == [("مقاس ", False), ("1080×1350", True), (" هنا", False)]
+    assert split_runs("1/2 – انشروا") == [("1/2 – انشروا", False)]  # a slide number keeps its order alone

@@ -30,3 +30,4 @@ class Download:
     href: str
     size: str
     fmt: str
+    name: str = ""  # what screen readers read when the label needs its context ("PNG" -> "Image PNG 1080×1080")

@@ -1,14 +1,15 @@
 """Left-to-right runs inside right-to-left text: the one place that finds them, for pages, images and print.
 
-The Unicode bidi algorithm puts the "#" of "#SMEM" on the wrong side in an Arabic sentence ("SMEM#"), does
-the same to "@handle" and to URL punctuation, and swaps a number and its Latin unit ("20 km" shows as
-"km 20"). Each such run must be isolated as left-to-right: ``ltr_runs`` finds them, ``split_runs`` cuts a
-text at them, and each output wraps them its own way: pages in ``<span dir="ltr">``
-(``relais.render.web.markdown``), SVG and plain-text contexts in LRI ... PDI (``isolate_tokens``; resvg,
-browsers and raqm honour isolates, HarfBuzz draws nothing for them and the coverage check ignores them).
-Arabic hashtags are left alone: in an RTL line their "#" is already on the right, where Arabic readers
-expect it (and resvg 0.48 treats FSI like LRI, so "first strong" isolation would get them wrong). Latin
-words and numbers alone need nothing: the algorithm already keeps them in order. Apply to RTL texts only.
+The Unicode bidi algorithm puts the "#" of "#SMEM" on the wrong side in an Arabic sentence ("SMEM#"), does the
+same to "@handle" and to URL punctuation, swaps a number and its Latin unit ("20 km" shows as "km 20") and the
+two sides of a size ("1080×1350" shows as "1350×1080"). Each such run must be isolated as left-to-right:
+``ltr_runs`` finds them, ``split_runs`` cuts a text at them, and each output wraps them its own way: pages in
+``<span dir="ltr">`` (``relais.render.web.markdown``), SVG and plain-text contexts in LRI ... PDI
+(``isolate_tokens``; resvg, browsers and raqm honour isolates, HarfBuzz draws nothing for them and the
+coverage check ignores them). Arabic hashtags are left alone: in an RTL line their "#" is already on the
+right, where Arabic readers expect it (and resvg 0.48 treats FSI like LRI, so "first strong" isolation would
+get them wrong). Latin words and numbers alone need nothing: the algorithm already keeps them in order. Apply
+to RTL texts only.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _TOKEN = re.compile(
     r"(?<![A-Za-z0-9_\u00c0-\u024f\u2066\u2067\u2068])"  # not inside a Latin word; "و" may lead (و#SMEM)
     r"(?:(?:https?://|www\.)\S*[^\s.,;:!?\u061f\u060c\u00bb)\]]"  # URL, minus final punctuation
     r"|[#@][A-Za-z0-9_][\w.-]*\w|[#@][A-Za-z0-9_]"  # Latin #hashtag / @handle
+    r"|\d+(?:×\d+)+(?![\w\u2069])"  # a size, 1080×1350 ("×" takes no direction: "1350×1080" otherwise)
     r"|\d+(?:[.,:/]\d+|[ \u00a0\u202f]\d{3}(?!\d))*"  # a number (10 000, 1,5, 14:49), then its Latin unit:
     r"[ \u00a0\u202f]?(?:%|‰|°[CF]?|[A-Za-z]{1,4}(?:/\d+)?)(?![\w\u2069]))"  # 20 km, 4 %, 24 h/24
 )

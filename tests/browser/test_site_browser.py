@@ -273,3 +273,33 @@ def test_fonts_load_only_for_the_scripts_a_page_uses(tab, path, arabic):
     assert any(name.startswith("atkinson-hyperlegible-400") for name in fonts), fonts
     assert any(name.startswith("noto-sans-arabic") for name in fonts) == arabic, fonts
     assert tab.page.is_visible(".md-select__link[hreflang=ar]")
+
+
+# The download panel as a reader sees it: each entry's own line (its label and links, not its sub-entries).
+DOWNLOAD_ENTRIES = """() => [...document.querySelectorAll('.relais-downloads li')].map((li) => {
+  const own = li.cloneNode(true);
+  own.querySelectorAll('ul, .relais-sr-only').forEach((e) => e.remove());
+  return own.textContent.replace(/\\s+/g, ' ').trim();
+})"""
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_downloads_list_each_size_once_and_what_each_slide_holds(tab, lang):
+    """On a phone: one entry a size with its PNG and SVG, a carousel's slides one entry each ("1/2 – ..."), the
+    sizes read left to right in Arabic too, and nothing scrolls sideways."""
+    tab.open(f"{lang}/guides/act-responsibly/", **PHONE)
+    entries = tab.page.evaluate(DOWNLOAD_ENTRIES)
+    sizes = [e for e in entries if e.split(" ")[0].replace("×", "").isdigit()]
+    assert [e.split(" ")[0] for e in sizes] == ["1080×1080", "1080×1350", "1080×1920", "1200×630", "1200×675"]
+    slides = [e for e in entries if e.startswith(("1/2 – ", "2/2 – "))]
+    assert len(slides) == 4 and all(" PNG " in e and " SVG " in e for e in slides)
+    if lang == "fr":
+        assert slides[0].startswith("1/2 – Relayez les sources officielles, ")
+        assert sizes[0].startswith("1080×1080 PNG ") and " · SVG " in sizes[0]
+    assert "vectorielle" not in " ".join(entries)
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    if lang == "ar":
+        assert all(tab.page.evaluate(READING_ORDER, "1080×1350"))
+        tab.page.evaluate("document.querySelectorAll('.relais-downloads span[dir=ltr]')"
+                          ".forEach(s => s.removeAttribute('dir'))")
+        assert not all(tab.page.evaluate(READING_ORDER, "1080×1350"))  # the guard: without it, "1350×1080"

@@ -6,17 +6,16 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from relais.content import LocalContent
 from relais.translations import translatable_fields
 from relais.urls import markdown_path, page_path
 from relais.render.outputs import Download, MediaFile
+from relais.render.web.downloads import Entry, image_entries, kilobytes, print_downloads  # noqa: F401 (imported from here too)
 from relais.render.web.figures import inline_svg
 from relais.render.web.share import Share, share
 
-PRINT_LABELS = {"a4": "leaflet", "a5": "flyer", "a3": "poster"}
 # One address in every language, so the footer link and the language switcher need no lookup.
 STATEMENT_PATH = "accessibilite/"
 CARD_SIZE = (1200, 630)
@@ -50,7 +49,8 @@ class PageView:
     image: MediaFile | None = None  # the link-preview card (Open Graph)
     share: Share | None = None
     figures: list[Figure] = field(default_factory=list)
-    downloads: list[Download] = field(default_factory=list)
+    images: list[Entry] = field(default_factory=list)  # the infographics' files, by size (and slide)
+    downloads: list[Download] = field(default_factory=list)  # the print documents
 
     def href(self, target: str) -> str:
         """Link from this page's Markdown file to another file of the docs folder."""
@@ -60,10 +60,6 @@ class PageView:
         """Id of the page text that describes an infographic in full: its items, timeline or key figures."""
         layouts = {i.id: i.layout for i in getattr(self.model, "infographics", [])}
         return DESCRIPTION_IDS.get(layouts.get(infographic_id, ""), ITEMS_ID)
-
-
-def kilobytes(size: int, local: LocalContent) -> str:
-    return f"{format_decimal(max(1, round(size / 1024)), locale=local.language.locale)} {local.labels.kilobytes}"
 
 
 def public_url(local: LocalContent, path: str) -> str:
@@ -84,7 +80,8 @@ def build_view(kind: str, model: Any, local: LocalContent, media: list[MediaFile
                     url=public_url(local, path))
     own_media = [m for m in media if m.page_id == model.id]
     view.figures = _figures(view, own_media, svgs or {})
-    view.downloads = _media_downloads(view, own_media, local) + _print_downloads(view, model.id, prints, local)
+    view.images = image_entries(model, own_media, local, view.href)
+    view.downloads = print_downloads(kind, model.id, prints, local, view.href)
     view.image = card(media, model.id) or card(media, "home")
     view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email)
     return view
@@ -108,33 +105,6 @@ def _has_fallback(model: Any) -> bool:
 
 def _any_text(model: Any, flag: str) -> bool:
     return any(getattr(text, flag, False) for _, _, text in translatable_fields(model))
-
-
-def _media_downloads(view: PageView, media: list[MediaFile], local: LocalContent) -> list[Download]:
-    """Every size of every infographic; numbered when a page has several, so that no two links read the same.
-    Link-preview cards are left out: they are for the networks' previews, not for posting."""
-    labels = local.labels
-    order = [i.id for i in getattr(view.model, "infographics", [])]
-    shown = sorted((m for m in media if m.infographic_id in order),
-                   key=lambda m: (order.index(m.infographic_id), m.fmt != "png", m.width, m.height))
-    result = []
-    for m in shown:
-        name = labels.vector_image if m.fmt == "svg" else f"{labels.image if m.fmt == 'png' else 'JPEG'} {m.width}×{m.height}"
-        if len(order) > 1:
-            name = f"{labels.infographic} {order.index(m.infographic_id) + 1} – {name}"
-        result.append(Download(label=name, href=view.href(m.path), size=kilobytes(m.size_bytes, local), fmt=m.fmt.upper()))
-    return result
-
-
-def _print_downloads(view: PageView, page_id: str, prints: list, local: LocalContent) -> list[Download]:
-    labels = local.labels
-    result = []
-    for doc in sorted((d for d in prints if d.page_id == page_id), key=lambda d: (d.edition != "office", d.fmt)):
-        name = getattr(labels, "handout" if view.kind == "case-study" else PRINT_LABELS[doc.fmt])
-        if doc.edition != "office":
-            name = f"{name}, {labels.press_edition}"
-        result.append(Download(label=name, href=view.href(doc.path), size=kilobytes(doc.size_bytes, local), fmt="PDF"))
-    return result
 
 
 def home_view(local: LocalContent, media: list[MediaFile]) -> PageView:

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from relais.content import Content
 from relais.render.web.host import CSP
-from relais.render.web.page_views import kilobytes
+from relais.render.web.downloads import kilobytes
 
 
 def bundle_name(content: Content) -> str:
