@@ -303,3 +303,59 @@ def test_downloads_list_each_size_once_and_what_each_slide_holds(tab, lang):
         tab.page.evaluate("document.querySelectorAll('.relais-downloads span[dir=ltr]')"
                           ".forEach(s => s.removeAttribute('dir'))")
         assert not all(tab.page.evaluate(READING_ORDER, "1080×1350"))  # the guard: without it, "1350×1080"
+
+
+@pytest.fixture(scope="module")
+def edition_server(tmp_path_factory):
+    """The tiny kit with the demonstration edition (as tests/test_editions.py builds it), served: the default
+    kit's frozen copy has no edition, so its build has no editions page."""
+    import functools
+    import shutil
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from browser.conftest import StaticHost
+    from conftest import FIXTURES, TINY, copy_kit
+
+    kit = copy_kit(tmp_path_factory.mktemp("editions"), TINY)
+    shutil.copytree(FIXTURES / "edition" / "content", kit.root / "content", dirs_exist_ok=True)
+    result = kit.run("build")
+    assert result.returncode == 0, result.stderr
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(kit.root / "site")))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def edition_tab(browser, edition_server):
+    from browser.conftest import Tab
+
+    tab = Tab(browser, edition_server)
+    yield tab
+    tab.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_editions_index_is_accessible_and_tabs_in_reading_order(edition_tab, axe, width):
+    """axe (best practices too) finds nothing; every tab stop is on screen with its ring, in reading order:
+    the national site, then each edition's name and its languages; a language link, the same word for every
+    edition ("Français"), says which edition it opens."""
+    assert problems_on(edition_tab, axe, "editions/", width) == []
+    page = edition_tab.page
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        box = focused(edition_tab)
+        assert on_screen(box, width, 800) and box["ring"], box
+        stops.append(page.evaluate("[document.activeElement.textContent.trim(), "
+                                   "document.activeElement.getAttribute('href')]"))
+    assert stops == [["Relais #SMEM", "../"], ["Relais #SMEM – Préfecture de démonstration", "demonstration/"],
+                     ["Français", "demonstration/fr/"], ["العربية", "demonstration/ar/"]]
+    described = page.evaluate("""[...document.querySelectorAll('.languages a')].map((a) =>
+        document.getElementById(a.getAttribute('aria-describedby')).textContent.trim())""")
+    assert described == ["Relais #SMEM – Préfecture de démonstration"] * 2
+    # Each language's heading wraps as a whole at 390 px: "الطبعات المحلية" on one line, not split.
+    lines = page.evaluate("[...document.querySelectorAll('h1 > span')].map((s) => s.getClientRects().length)")
+    assert lines == [1, 1]

@@ -20,7 +20,8 @@ def editions_index(content: Content, templates_dir: Path) -> dict[str, bytes]:
     editions = []
     for edition in sorted(content.editions, key=lambda e: e.name.casefold()):
         local = edition_content(content, edition)
-        editions.append({"name": edition.name, "href": f"{edition.id}/", "publisher": edition.publisher.name,
+        editions.append({"id": edition.id, "name": edition.name, "href": f"{edition.id}/",
+                         "publisher": edition.publisher.name,
                          "languages": [{"code": lg.code, "name": lg.name, "direction": lg.direction,
                                         "href": f"{edition.id}/{lg.code}/"} for lg in local.languages]})
     html = _environment(templates_dir).get_template("editions.html.j2").render(
