@@ -52,3 +52,20 @@ def test_a_size_is_one_left_to_right_run() -> None:
 
     assert split_runs("مقاس 1080×1350 هنا") == [("مقاس ", False), ("1080×1350", True), (" هنا", False)]
     assert split_runs("1/2 – انشروا") == [("1/2 – انشروا", False)]  # a slide number keeps its order alone
+
+
+def test_one_direction_rule_from_cldr_for_every_output() -> None:
+    """The direction of a language comes from CLDR, once: site.yml need not say it, and may not contradict it."""
+    import pytest
+    from pydantic import ValidationError
+
+    from relais.models.site import Language
+    from relais.text.bidi import direction, is_rtl
+
+    assert [direction(code) for code in ("ar", "he", "fa", "ur", "ar-MA", "ar_SA", "fr", "en", "xx")] == \
+        ["rtl"] * 6 + ["ltr"] * 3
+    assert is_rtl("ar") and not is_rtl("fr")
+    assert Language(code="he", name="עברית", locale="he_IL").direction == "rtl"  # nothing to write in site.yml
+    assert Language(code="ar", name="العربية", locale="ar_SA", direction="rtl").direction == "rtl"
+    with pytest.raises(ValidationError, match="must be 'rtl' \\('ar' is written right to left\\)"):
+        Language(code="ar", name="العربية", locale="ar_SA", direction="ltr")

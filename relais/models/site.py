@@ -2,9 +2,10 @@
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from relais.models.common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
+from relais.text.bidi import direction
 
 LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
 Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads",
@@ -24,10 +25,26 @@ SiteName = Annotated[Title, AfterValidator(_no_straight_quote)]
 class Language(Model):
     code: str = Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, e.g. 'fr'.")
     name: plain_text(40, translatable=False) = Field(description="The language's name in itself, e.g. 'Français'.")
-    direction: Literal["ltr", "rtl"] = "ltr"
+    direction: Literal["ltr", "rtl"] | None = Field(
+        None, validate_default=True, description="How the language is written: left out, Relais takes it from "
+        "the language (CLDR: 'ar' is right to left); written, it must say the same.")
     locale: str = Field(pattern=r"^[a-z]{2}_[A-Z]{2}$", description="Locale for Open Graph and formats, e.g. fr_FR.")
     complete: bool = Field(True, description="True: every field must be translated. False: missing ones fall back visibly.")
     needs_review: bool = Field(False, description="True until a native speaker has reviewed the translation; never shown to readers.")
+
+    @field_validator("direction")
+    @classmethod
+    def _written_as_the_language_is(cls, value: str | None, info: ValidationInfo) -> str:
+        """One direction rule (``relais.text.bidi.direction``): site.yml may repeat it, never contradict it."""
+        code = info.data.get("code")
+        if code is None:  # the code itself is wrong: that is the error to show
+            return value or "ltr"
+        written = direction(code)
+        if value is not None and value != written:
+            how = "right to left" if written == "rtl" else "left to right"
+            raise ValueError(f"must be '{written}' ('{code}' is written {how}); delete the line: Relais takes "
+                             "the direction from the language")
+        return written
 
 
 class Brand(Model):

@@ -6,7 +6,7 @@ with HarfBuzz on the very same font files, breaks lines itself (UAX #14) and
 checks glyph coverage before anything is rendered.
 """
 
-from relais.text.bidi import isolate_tokens
+from relais.text.bidi import is_rtl, isolate_tokens
 from relais.text.errors import TextOverflow, WordTooWide
 from relais.text.fit import FitResult, fit_text
 from relais.text.fonts import (
@@ -15,7 +15,6 @@ from relais.text.fonts import (
     default_fonts,
     face_for,
     font_files,
-    is_rtl,
     missing_glyphs,
 )
 from relais.text.linebreak import break_lines

@@ -15,9 +15,32 @@ to RTL texts only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from unicodedata import bidirectional
 
+from babel import Locale, UnknownLocaleError
+
 LRI, PDI = "\u2066", "\u2069"
+
+
+def primary_lang(lang: str) -> str:
+    """'ar-MA' -> 'ar', 'FR_fr' -> 'fr'."""
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+@lru_cache(maxsize=None)
+def direction(lang: str) -> str:
+    """How ``lang`` is written, 'rtl' or 'ltr': the one direction rule of the site's languages, pages, images
+    and print, taken from CLDR (Babel) rather than from a list of our own; a language CLDR does not know is
+    left to right."""
+    try:
+        return Locale.parse(primary_lang(lang)).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+
+
+def is_rtl(lang: str) -> bool:
+    return direction(lang) == "rtl"
 
 _RTL = ("R", "AL")
 _LTR = ("L", "EN")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from relais.text.coverage import prepare_text
 from relais.text.errors import TextOverflow, WordTooWide
-from relais.text.fonts import FontFace, is_rtl
+from relais.text.bidi import is_rtl
+from relais.text.fonts import FontFace
 from relais.text.linebreak import break_lines
 from relais.text.measure import ink, measure
 

@@ -20,9 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from relais.text.bidi import primary_lang
 from relais.text.coverage import uncovered
-
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 
 
 @dataclass(frozen=True)
@@ -73,15 +72,6 @@ def package_file(package: str, name: str) -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"font {name} not found in package {package}")
     return path
-
-
-def primary_lang(lang: str) -> str:
-    """'ar-MA' -> 'ar', 'FR_fr' -> 'fr'."""
-    return lang.replace("_", "-").split("-")[0].lower()
-
-
-def is_rtl(lang: str) -> bool:
-    return primary_lang(lang) in RTL_LANGS
 
 
 class FontSet:

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import uharfbuzz as hb
 
-from relais.text.fonts import FontFace, primary_lang
+from relais.text.bidi import primary_lang
+from relais.text.fonts import FontFace
 
 _ARABIC_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF),
                   (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))  # fmt: skip

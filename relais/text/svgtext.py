@@ -25,9 +25,8 @@ from collections.abc import Mapping
 from typing import Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from relais.text.bidi import LRI, PDI, cut
+from relais.text.bidi import LRI, PDI, cut, primary_lang
 from relais.text.fit import FitResult
-from relais.text.fonts import primary_lang
 from relais.text.measure import measure
 
 Align = Literal["start", "center", "end"]

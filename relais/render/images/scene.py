@@ -25,8 +25,8 @@ from relais.render.images.frame import FrameText, frame
 from relais.svg import Logo
 from relais.render.images.layouts import LAYOUTS
 from relais.render.images.paint import ContrastLog, Painter, Palette
-from relais.render.images.typeset import GLYPHS, Problems, Typesetter, Where, rtl
-from relais.text.fonts import primary_lang
+from relais.render.images.typeset import GLYPHS, Problems, Typesetter, Where
+from relais.text.bidi import is_rtl, primary_lang
 from relais.urls import short_address
 
 
@@ -42,7 +42,7 @@ def _attempt(job: Job, local: LocalContent, palette: Palette, logo: Logo | None,
     lang = local.lang
     problems = Problems(f"{job.label} ({lang})")
     ts = Typesetter(lang, problems, latin_lang=local.site.default_language)
-    painter = Painter(job.fmt.width, job.fmt.height, rtl(lang), palette, contrast)
+    painter = Painter(job.fmt.width, job.fmt.height, is_rtl(lang), palette, contrast)
     subject = job.subject
     canvas = Canvas(job, local, painter, ts, logo=logo, slide=slide, body_cap=body_cap)
     home = subject.kind == "home"

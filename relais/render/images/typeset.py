@@ -26,7 +26,8 @@ from relais.text import (
     missing_glyphs,
 )
 from relais.text.fit import DEFAULT_LINE_HEIGHT, block_height, vertical_extent
-from relais.text.fonts import default_fonts, primary_lang
+from relais.text.bidi import primary_lang
+from relais.text.fonts import default_fonts
 
 LRI, PDI = "\u2066", "\u2069"
 GLYPHS = "uses characters the fonts cannot draw"
@@ -205,7 +206,3 @@ def _balanced(fit: FitResult, text: str, width: float, line_height: float | None
         else:
             lo = mid
     return best
-
-
-def rtl(lang: str) -> bool:
-    return is_rtl(primary_lang(lang))

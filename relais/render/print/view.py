@@ -18,7 +18,7 @@ from urllib.parse import quote
 import segno
 
 from relais.clock import format_clock
-from relais.text.bidi import split_runs
+from relais.text.bidi import direction, split_runs
 from relais.colour import grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
@@ -73,13 +73,6 @@ FALLBACK_ICON = "material/information-outline"
 # --- texts -----------------------------------------------------------------------------------------
 
 
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
-
-
-def direction_of(lang: str) -> str:
-    return "rtl" if lang in RTL_LANGS else "ltr"
-
-
 @dataclass(frozen=True)
 class Text:
     text: str
@@ -98,8 +91,8 @@ class Text:
 
 def _foreign(value: str, lang: str, doc_lang: str) -> Text:
     if lang == doc_lang:
-        return Text(value, rtl=direction_of(lang) == "rtl")
-    return Text(value, lang, direction_of(lang) if direction_of(lang) != direction_of(doc_lang) else "")
+        return Text(value, rtl=direction(lang) == "rtl")
+    return Text(value, lang, direction(lang) if direction(lang) != direction(doc_lang) else "")
 
 
 def text(value: Any, doc_lang: str) -> Text:

@@ -32,7 +32,7 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 @dataclass(frozen=True)
 class Directions:
-    """The page's direction and each language's, from site.yml (the one direction table of the site)."""
+    """The page's direction and each language's, from the site's languages (``relais.text.bidi.direction``)."""
 
     page: str = "ltr"
     languages: dict[str, str] = field(default_factory=dict)
