@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relais.models import CaseStudy, Guide, Interface, Labels, Page, Site
+from relais.models import CaseStudy, Guide, Interface, Labels, Page, Relay, Site
 from relais.models.edition import Edition
 from relais.models.site import Language
 from relais.translations import Catalogue, localise
@@ -29,6 +29,7 @@ class Content:
     local_guides: dict[str, list[Guide]] = field(default_factory=dict)  # edition id -> its own guides
     # An edition's: a file whose values it replaces -> the edition's file (problems are placed there first).
     redirects: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    relay: Relay | None = None  # content/relay.yml: the relay kit's page, labels and crisis templates
     # in_language, made once each; not an init field, so dataclasses.replace() starts a new one
     _local: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -62,6 +63,7 @@ class Content:
             guides=[local(g, f"guides/{g.id}.yml") for g in self.guides],
             case_studies=[local(c, f"case-studies/{c.id}.yml") for c in self.case_studies],
             pages=[local(p, f"pages/{p.id}.yml") for p in self.pages],
+            relay=local(self.relay, "relay.yml") if self.relay else None,
         )
 
 
@@ -75,6 +77,7 @@ class LocalContent:
     guides: list[Guide]
     case_studies: list[CaseStudy]
     pages: list[Page]
+    relay: Relay | None = None  # images and print never read it (``for_media`` leaves it out)
 
     @property
     def lang(self) -> str:

@@ -9,7 +9,7 @@ from relais.diagnostics import Report
 from relais.source import ParseCache, SourceFile, load_yaml
 
 # Folder of a source file -> the kind of content it holds.
-ROOT_FILES = {"site.yml": "site", "ui.yml": "ui"}
+ROOT_FILES = {"site.yml": "site", "ui.yml": "ui", "relay.yml": "relay"}
 KINDS = {"guides": "guide", "case-studies": "case-study", "pages": "page", "editions": "edition"}
 
 

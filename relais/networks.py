@@ -1,7 +1,9 @@
-"""The social networks an account may be on: how their handles are written and where their pages live.
+"""The social networks the kit knows: how their handles are written, where their pages live, how each one
+counts a post and its image description, and which image size it shows best.
 
 One table, used to check the accounts of the kit and of every edition (a handle copied from the wrong
-network, or a page address on another site, is an editor's mistake the public would follow).
+network, or a page address on another site, is an editor's mistake the public would follow), to count the
+relay kit's posts (``relais.relay.count``) and to pair each post with its image.
 """
 
 from __future__ import annotations
@@ -17,20 +19,80 @@ class Network:
     handle: str  # regular expression of a handle, as shown to the public
     example: str
     hosts: tuple[str, ...]  # where its pages live (any host for a federated network)
+    icon: str = "material/account-circle"  # in mkdocs-material's sets
 
 
 NETWORKS: dict[str, Network] = {
-    "x": Network("X", r"@[A-Za-z0-9_]{1,15}", "@Prefet54", ("x.com", "twitter.com")),
-    "facebook": Network("Facebook", r"@?[A-Za-z0-9.\-]{5,50}", "prefet54", ("facebook.com", "fb.com")),
-    "instagram": Network("Instagram", r"@?[A-Za-z0-9._]{1,30}", "@prefet54", ("instagram.com",)),
-    "linkedin": Network("LinkedIn", r"@?[A-Za-z0-9\-]{3,100}", "prefecture-54", ("linkedin.com",)),
-    "mastodon": Network("Mastodon", r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.\-]+\.[a-z]{2,}", "@prefet54@social.example.org", ()),
-    "bluesky": Network("Bluesky", r"@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+", "@prefet54.bsky.social", ("bsky.app",)),
-    "threads": Network("Threads", r"@[A-Za-z0-9._]{1,30}", "@prefet54", ("threads.net", "threads.com")),
-    "youtube": Network("YouTube", r"@[A-Za-z0-9._\-]{3,30}", "@prefet54", ("youtube.com",)),
-    "whatsapp": Network("WhatsApp", r"@?[A-Za-z0-9._\- ]{1,60}", "Préfecture 54", ("whatsapp.com",)),
-    "telegram": Network("Telegram", r"@[A-Za-z0-9_]{5,32}", "@prefet54", ("t.me", "telegram.me")),
+    "x": Network("X", r"@[A-Za-z0-9_]{1,15}", "@Prefet54", ("x.com", "twitter.com"), "simple/x"),
+    "facebook": Network("Facebook", r"@?[A-Za-z0-9.\-]{5,50}", "prefet54", ("facebook.com", "fb.com"), "simple/facebook"),
+    "instagram": Network("Instagram", r"@?[A-Za-z0-9._]{1,30}", "@prefet54", ("instagram.com",), "simple/instagram"),
+    "linkedin": Network("LinkedIn", r"@?[A-Za-z0-9\-]{3,100}", "prefecture-54", ("linkedin.com",),
+                        "fontawesome/brands/linkedin"),
+    "mastodon": Network("Mastodon", r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.\-]+\.[a-z]{2,}", "@prefet54@social.example.org", (),
+                        "simple/mastodon"),
+    "bluesky": Network("Bluesky", r"@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+", "@prefet54.bsky.social", ("bsky.app",),
+                       "simple/bluesky"),
+    "threads": Network("Threads", r"@[A-Za-z0-9._]{1,30}", "@prefet54", ("threads.net", "threads.com"), "simple/threads"),
+    "youtube": Network("YouTube", r"@[A-Za-z0-9._\-]{3,30}", "@prefet54", ("youtube.com",), "simple/youtube"),
+    "whatsapp": Network("WhatsApp", r"@?[A-Za-z0-9._\- ]{1,60}", "Préfecture 54", ("whatsapp.com",), "simple/whatsapp"),
+    "telegram": Network("Telegram", r"@[A-Za-z0-9_]{5,32}", "@prefet54", ("t.me", "telegram.me"), "simple/telegram"),
 }
+
+
+@dataclass(frozen=True)
+class Channel:
+    """Where the relay kit posts: a network's feed (or its stories), with the network's own rules.
+
+    ``counter`` names how the network counts a post (``relais.relay.count``): ``x`` (twitter-text's weighted
+    length: a web address 23, an emoji or a CJK character 2), ``mastodon`` (graphemes, a web address 23, a
+    mention as its user name only), ``graphemes`` (what a reader sees as one character), ``threads`` (characters,
+    an emoji as its UTF-8 bytes, as Threads documents) and ``utf16`` (UTF-16 code units, what the web
+    composers of Meta, LinkedIn and Telegram count: an emoji 2). ``alt_counter`` is ``code points`` or
+    ``graphemes``; ``alt_limit`` None where the network takes no description or does not document its limit.
+    """
+
+    id: str
+    network: str  # the account network ({account}, icon)
+    limit: int | None  # None: the post has no text of its own (a story)
+    counter: str
+    image: str  # the format it shows best (relais.render.images.formats), e.g. "1200x675"
+    max_images: int = 4
+    alt_limit: int | None = None
+    alt_counter: str = "code points"
+    links: bool = True  # False: a link in a post is not clickable (Instagram): written out, the bio's mentioned
+    hashtags: int | None = None  # how many hashtags a post may carry (Threads: one topic)
+    share: str | None = None  # the network's own share address; {text} is the whole post, {url} the page
+    name: str = ""  # shown; default: the network's name
+
+    @property
+    def title(self) -> str:
+        return self.name or NETWORKS[self.network].name
+
+    @property
+    def icon(self) -> str:
+        return NETWORKS[self.network].icon
+
+
+CHANNELS: tuple[Channel, ...] = (
+    Channel("x", "x", 280, "x", "1200x675", alt_limit=1000, share="https://x.com/intent/post?text={text}"),
+    Channel("bluesky", "bluesky", 300, "graphemes", "1200x675", alt_limit=2000, alt_counter="graphemes",
+            share="https://bsky.app/intent/compose?text={text}"),
+    Channel("mastodon", "mastodon", 500, "mastodon", "1200x675", alt_limit=1500),
+    Channel("threads", "threads", 500, "threads", "1080x1350", max_images=20, hashtags=1),
+    Channel("facebook", "facebook", 63206, "utf16", "1200x630", max_images=10,
+            share="https://www.facebook.com/sharer/sharer.php?u={url}"),
+    Channel("linkedin", "linkedin", 3000, "utf16", "1200x630", max_images=9,
+            share="https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+    Channel("instagram", "instagram", 2200, "utf16", "1080x1350", max_images=20, links=False, hashtags=30),
+    Channel("stories", "instagram", None, "utf16", "1080x1920", max_images=10, name="Stories"),
+    Channel("whatsapp", "whatsapp", 1024, "utf16", "1080x1080", max_images=1, share="https://wa.me/?text={text}"),
+    Channel("telegram", "telegram", 1024, "utf16", "1080x1080", max_images=10),
+)
+CHANNEL_IDS = tuple(c.id for c in CHANNELS)
+
+
+def channel(channel_id: str) -> Channel:
+    return next(c for c in CHANNELS if c.id == channel_id)
 
 
 def account_problems(network: str, handle: str, url: str) -> list[tuple[str, str]]:

@@ -15,13 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from relais.i18n.status import STATUS_KEY
-from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.models import CaseStudy, Guide, Interface, Page, Relay, Site
 from relais.models.edition import Edition
 from relais.models.common import is_translatable
 from relais.project import Project
 
 KINDS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface,
-                                     "edition": Edition}
+                                     "edition": Edition, "relay": Relay}
 
 
 def source_schema(kind: str) -> dict:

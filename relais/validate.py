@@ -17,7 +17,7 @@ from relais.icons import icon_path, suggest_icons
 from relais.load import LoadedFiles, edition_of, kind_of
 from relais.messages import close_match, describe, field_names_at
 from relais.edition_checks import check_data, check_editions, edition_languages, region_of
-from relais.models import CaseStudy, Guide, Interface, Page, Site
+from relais.models import CaseStudy, Guide, Interface, Page, Relay, Site
 from relais.models.edition import Edition
 from relais.models.common import is_web_address
 from relais.source import SourceFile
@@ -26,7 +26,7 @@ from relais.translation_checks import check_translations
 from relais.translations import translatable_fields
 
 MODELS: dict[str, type[BaseModel]] = {"site": Site, "guide": Guide, "case-study": CaseStudy, "page": Page, "ui": Interface,
-                                      "edition": Edition, "edition-guide": Guide}
+                                      "edition": Edition, "edition-guide": Guide, "relay": Relay}
 MAX_LOGO_BYTES = 200 * 1024  # drawn in every image and page: a heavier logo is a badly exported one
 # Scripts that legitimately mix in one name (Japanese, Chinese, Korean, each with Latin); any other mix is suspect.
 EAST_ASIAN = {"Cjk", "Hiragana", "Katakana", "Katakana-Hiragana", "Hangul", "Bopomofo"}
@@ -64,12 +64,13 @@ def validate(loaded: LoadedFiles, report: Report) -> Content:
             local_guides.setdefault(edition_of(relpath), []).append(model)
     return Content(root=loaded.root, site=site, ui=models["ui.yml"], guides=by_kind["guide"], case_studies=by_kind["case-study"],
                    pages=by_kind["page"], catalogues=catalogues, source_files=tuple(sorted(loaded.sources)),
-                   locations=locations, editions=sorted(by_kind["edition"], key=lambda e: e.id), local_guides=local_guides)
+                   locations=locations, editions=sorted(by_kind["edition"], key=lambda e: e.id), local_guides=local_guides,
+                   relay=models.get("relay.yml"))
 
 
 # The home page's images live in media/home/; a free page's folder sits beside the site's own folders.
 RESERVED_IDS = {"home"}
-RESERVED_PAGE_IDS = {"accessibilite", "assets", "media", "print", "search", "guides", "case-studies", "index", "404"}
+RESERVED_PAGE_IDS = {"accessibilite", "relay-kit", "assets", "media", "print", "search", "guides", "case-studies", "index", "404"}
 
 
 def _check_page_ids(models: dict[str, BaseModel], loaded: LoadedFiles, report: Report) -> None:

@@ -15,6 +15,8 @@ from babel.messages.pofile import write_po
 from relais.translation_checks import SourceText
 from relais.i18n.status import OUTDATED, language_name, state
 from relais.i18n.workspace import Workspace
+from relais.models.relay import post_channel
+from relais.relay.limits import note
 
 
 def export_po(ws: Workspace, lang: str) -> str:
@@ -50,5 +52,9 @@ def _catalog(ws: Workspace, lang: str) -> Catalog:
 
 def _notes(text: SourceText) -> list[str]:
     """Extracted comments for the translator: the length limit, and what the field is for."""
-    notes = [f"max {text.limit} characters (fits its infographic)"] if text.limit else []
+    marker = post_channel(text.owner.model_fields[text.name])
+    if marker is not None:  # a post: each network's own limit, counted its way
+        notes = [note(marker)]
+    else:
+        notes = [f"max {text.limit} characters (fits its infographic)"] if text.limit else []
     return notes + ([f"Note: {text.description}"] if text.description else [])

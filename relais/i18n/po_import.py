@@ -20,6 +20,8 @@ from relais.translation_checks import SourceText, text_error
 from relais.i18n import yamlfile
 from relais.i18n.status import Record, language_name, text_hash
 from relais.i18n.workspace import Workspace
+from relais.models.relay import post_channel
+from relais.relay.limits import translation_problems
 
 # What a translation must carry over unchanged from its source text.
 _PLACEHOLDERS = {
@@ -27,6 +29,7 @@ _PLACEHOLDERS = {
     "account": re.compile(r"(?<![\w.])@\w+"),
     "address": re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:!?»”]"),
     "number": re.compile(r"\d+"),
+    "placeholder": re.compile(r"\{(?:url|hashtags|account)\}"),  # a post's, filled per language and edition
 }
 
 
@@ -113,6 +116,10 @@ def _check_message(message: Message, contexts: dict[str, SourceText], existing: 
     if texts.get(source.key) == translation and records.get(source.key) == Record.of(message.id, translation):
         return  # already in the files, reviewed against this very source text: nothing to import or re-check
     errors = [text_error(source, translation)] + _lost_placeholders(message.id, translation)
+    marker = post_channel(source.owner.model_fields[source.name])
+    if marker is not None and not any(errors):  # a post: too long on a network, counted as it counts
+        errors += [f"too long: {problem}" for problem in translation_problems(ws.site, source.relpath, result.lang,
+                                                                              marker, translation)]
     for error in filter(None, errors):
         problem(f"{source.context}: {error}")
     if any(errors):

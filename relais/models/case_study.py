@@ -5,6 +5,7 @@ import datetime as dt
 from pydantic import Field
 
 from relais.models.common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title, plain_text
+from relais.models.relay import Post
 
 
 class Event(Model):
@@ -35,3 +36,5 @@ class CaseStudy(Model):
     lessons: list[Item] = Field(min_length=1, max_length=8)
     infographics: list[Infographic] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    posts: list[Post] = Field(default_factory=list, max_length=6, description="Messages to relay from this page, "
+                              "in the relay kit (default: the key message, the page's address and the hashtags).")

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from relais.models.common import IconName, Id, Infographic, Item, Line, Model, Paragraph, Source, Title
+from relais.models.relay import Post
 
 Phase = Literal["overview", "prepare", "act", "civic"]
 
@@ -20,3 +21,5 @@ class Guide(Model):
     items: list[Item] = Field(min_length=2, max_length=10)  # a long list becomes a carousel, never cut
     infographics: list[Infographic] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    posts: list[Post] = Field(default_factory=list, max_length=6, description="Messages to relay from this page, "
+                              "in the relay kit (default: the key message, the page's address and the hashtags).")
