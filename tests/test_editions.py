@@ -73,6 +73,16 @@ def test_the_edition_leaflets_carry_its_numbers_accounts_and_qr_code(built: Kit)
         assert qr_codes(national) == [f"https://smem.example.org/{lang}/guides/shelter/"]
 
 
+def test_the_leaflets_name_each_account_network_from_the_network_table(built: Kit):
+    """The network before each handle comes from relais/networks.py, the one table of the networks."""
+    from relais.networks import NETWORKS
+
+    text = " ".join(text_of(built.root / "site" / OWN / "fr/print/shelter-fr-a4.pdf").split())
+    for network, handle in (("x", "@PrefDemo"), ("mastodon", "@prefecture@social.example.org"),
+                            ("facebook", "sdis.demonstration")):
+        assert f"{NETWORKS[network].name} {handle}" in text
+
+
 def test_the_edition_pages_show_its_accounts_and_link_its_numbers(built: Kit):
     home = lxml_html.parse(str(built.root / "site" / OWN / "fr/index.html")).getroot()
     accounts = [a.get("href") for a in home.xpath("//a[@href]")]

@@ -4,12 +4,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
+from relais.networks import NETWORKS
 from relais.models.common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
 from relais.text.bidi import direction
 
 LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
-Network = Literal["x", "facebook", "instagram", "linkedin", "mastodon", "bluesky", "youtube", "whatsapp", "threads",
-                  "telegram"]
+Network = Literal[tuple(NETWORKS)]  # the networks relais/networks.py knows, in its order
 
 
 def _no_straight_quote(value: str) -> str:

@@ -22,6 +22,7 @@ from relais.text.bidi import direction, split_runs
 from relais.colour import grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
+from relais.networks import NETWORKS
 from relais.svg import clean_svg
 
 # Labels the print documents need beyond ``ui.yml`` (candidates for it). Other languages fall back to the
@@ -51,19 +52,6 @@ PRINT_LABELS: dict[str, dict[str, str]] = {
         "published_by": "نشر:",
         "follow_hashtag": "تابعوا واستخدموا",
     },
-}
-
-NETWORKS: dict[str, tuple[str, str]] = {  # network -> (display name, icon)
-    "x": ("X", "simple/x"),
-    "facebook": ("Facebook", "simple/facebook"),
-    "instagram": ("Instagram", "simple/instagram"),
-    "linkedin": ("LinkedIn", "fontawesome/brands/linkedin"),
-    "mastodon": ("Mastodon", "simple/mastodon"),
-    "bluesky": ("Bluesky", "simple/bluesky"),
-    "youtube": ("YouTube", "simple/youtube"),
-    "whatsapp": ("WhatsApp", "simple/whatsapp"),
-    "threads": ("Threads", "simple/threads"),
-    "telegram": ("Telegram", "simple/telegram"),
 }
 
 MARK_ICONS = {"do": "material/check-bold", "dont": "material/close-thick"}
@@ -443,9 +431,9 @@ def base_view(local: LocalContent, *, kind: str, model: Any, fmt: str, edition: 
     numbers = [NumberView(n.number, text(n.label, lang), i == 0) for i, n in enumerate(site.emergency_numbers)]
     accounts = []
     for account in site.accounts:
-        name, icon = NETWORKS.get(account.network, (account.network.title(), "material/account-circle"))
-        accounts.append(AccountView(name, account.handle, text(account.owner, lang),
-                                    icon_url(icon, colours["heading"])))
+        network = NETWORKS[account.network]
+        accounts.append(AccountView(network.name, account.handle, text(account.owner, lang),
+                                    icon_url(network.icon, colours["heading"])))
     fallback = _model_fallback(model, site) or any(is_fallback(getattr(labels, name))
                                                    for name in type(labels).model_fields)
     return dict(
