@@ -53,6 +53,7 @@ def check(project: Project, engine: Engine | None = None, release: bool = False)
     engine = engine or default_engine(project)
     plans = Plans.make(content, project)
     results = engine.run("checking images and print", plans.media_tasks(), check=True)
+    results.update(plans.relay_checks(results))
     raise_problems(plans, loaded, report, results)
     return content, report
 
@@ -77,7 +78,7 @@ def build(project: Project, engine: Engine | None = None, edition: str | None = 
         raise ContentError(report)
     plans = Plans.make(content, project, only=edition)
     media = engine.run("images and print", plans.media_tasks())
-    raise_problems(plans, loaded, report, media)
+    raise_problems(plans, loaded, report, {**media, **plans.relay_checks(media)})
     page_tasks = plans.page_tasks(media)
     pages = engine.run("web pages", page_tasks)
     raise_problems(plans, loaded, report, pages)

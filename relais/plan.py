@@ -7,7 +7,7 @@ door, the host files, the offline ZIP and ``SHA256SUMS`` are made from all the f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from relais.content import Content
 from relais.diagnostics import Report
@@ -18,6 +18,11 @@ from relais.engine.fingerprint import code_digest
 from relais.engine.task import Result, Task
 from relais.manifest import NAME as MANIFEST, manifest
 from relais.project import Project
+from relais.relay.bundle import bundle as relay_bundle
+from relais.relay.checks import relay_problems
+from relais.relay.compose import compose
+from relais.relay.media import media_records
+from relais.relay.templates import filled_templates
 from relais.render.images.canvas import Job
 from relais.render.images.infographics import Shared, image_tasks, inline_svgs, media_files
 from relais.render.outputs import MediaFile
@@ -30,6 +35,7 @@ from relais.render.web.host import host_files
 from relais.render.web.mkdocs import mkdocs_config, pages_task
 from relais.render.web.offline import zip_files
 from relais.render.web.pages import page_files
+from relais.render.web.relay import relay_page
 from relais.render.web.root import bundle_name, root_files
 from relais.svg import clean_svg
 
@@ -49,6 +55,7 @@ class Plan:
     fonts: dict[str, WebFont]
     tasks: list[Task]
     prefix: str = ""  # "editions/<id>/" for a local edition; its task names start with it too
+    relay_files: dict[str, bytes] = field(default_factory=dict)  # the relay kits' ZIPs, made with the pages
 
     @classmethod
     def make(cls, content: Content, project: Project, prefix: str = "", fonts: dict[str, WebFont] | None = None) -> "Plan":
@@ -76,6 +83,19 @@ class Plan:
     def media_tasks(self) -> list[Task]:
         return self.tasks
 
+    @property
+    def edition(self) -> str | None:
+        return self.prefix.split("/")[1] if self.prefix else None
+
+    def relay_checks(self, media: dict[str, Result]) -> dict[str, Result]:
+        """The relay kit's problems in every language (posts too long, alt texts), from the images' results
+        (``check``'s too: they say which files each image makes and their alt texts)."""
+        problems = []
+        for lang in (lg.code for lg in self.content.languages):
+            records = media_records(self.images, media, lang)
+            problems += relay_problems(self.content.in_language(lang), records, self.edition)
+        return {self.prefix + "relay": Result(problems=problems)}
+
     def page_tasks(self, media: dict[str, Result]) -> list[Task]:
         """One MkDocs task per language, from the finished images, PDFs and fonts."""
         content, project = self.content, self.project
@@ -94,12 +114,29 @@ class Plan:
             local = content.in_language(lang)
             assets = asset_files(content, project.theme_dir / "overrides", fonts, logo)
             pages = page_files(local, project.theme_dir / "pages", records, docs, svgs)
-            files = {**assets, **{path: text.encode("utf-8") for path, text in pages.items()}}
             linked = [m.path for m in records] + [d.path for d in docs]
+            if local.relay is not None:
+                path, markdown = self._relay(local, records, media)
+                pages[path] = markdown
+                linked += [name.removeprefix(f"{lang}/") for name in self.relay_files if name.startswith(f"{lang}/")]
+            files = {**assets, **{path: text.encode("utf-8") for path, text in pages.items()}}
             config = mkdocs_config(content, local, asset_names(assets))
             task = pages_task(content, lang, project, files, linked, config, self.code)
             tasks.append(replace(task, name=self.prefix + task.name))
         return tasks
+
+
+    def _relay(self, local, records: list[MediaFile], media: dict[str, Result]) -> tuple[str, str]:
+        """The relay kit page of a language (Markdown path, Markdown); its ZIP goes to ``relay_files``."""
+        lang = local.lang
+        posts = compose(local, records)
+        templates = list(filled_templates(local))
+        images = {path.removeprefix(f"{lang}/"): data for name, (image_lang, _) in self.images.items()
+                  if image_lang == lang for path, data in media[name].files.items()}
+        kit = relay_bundle(local, posts, templates, images, self.edition)
+        self.relay_files[f"{lang}/{kit.path}"] = kit.data
+        sizes = {path: len(data) for path, data in images.items()}
+        return relay_page(local, self.project.theme_dir / "pages", records, posts, templates, kit, sizes)
 
 
 def site_files(plan: Plan, media: dict[str, Result], pages: dict[str, Result],
@@ -112,6 +149,8 @@ def site_files(plan: Plan, media: dict[str, Result], pages: dict[str, Result],
     for name in [*plan.images, *plan.prints]:
         site.update(media[name].files)
         offline.update(media[name].files)
+    site.update(plan.relay_files)
+    offline.update(plan.relay_files)  # the offline relay page links to its ZIP
     for name in (n for n in pages if n.startswith(plan.prefix) and (plan.prefix or not n.startswith(EDITIONS))):
         for path, data in pages[name].files.items():
             if path.startswith(OFFLINE):
@@ -152,6 +191,9 @@ class Plans:
 
     def page_tasks(self, media: dict[str, Result]) -> list[Task]:
         return [task for plan in self.all for task in plan.page_tasks(media)]
+
+    def relay_checks(self, media: dict[str, Result]) -> dict[str, Result]:
+        return {name: result for plan in self.all for name, result in plan.relay_checks(media).items()}
 
     def locate(self, results: dict[str, Result], loaded: LoadedFiles, report: Report) -> None:
         """Every problem of ``results`` at its line: an edition's with the edition's content (its texts are

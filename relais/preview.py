@@ -80,7 +80,7 @@ class Preview:
                       "images and PDFs follow.", flush=True)
                 self.on_step([])
         media = engine.run("images and print", tasks)
-        raise_problems(plan, loaded, report, media)
+        raise_problems(plan, loaded, report, {**media, **plan.relay_checks(media)})
         pages = engine.run("web pages", plan.page_tasks(media))
         raise_problems(plan, loaded, report, pages)
         self._publish(plan.site_files(media, pages))

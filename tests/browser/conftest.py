@@ -7,6 +7,7 @@ is blocked, and reported by the tests. Set RELAIS_TEST_SITE=/path/to/site to tes
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -44,13 +45,22 @@ def site_dir(request) -> Path:
     return Path(override).resolve() if override else request.getfixturevalue("built_site")
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``folder`` served on 127.0.0.1 as a static host would; yields its address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(site_dir: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

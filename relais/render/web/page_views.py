@@ -14,6 +14,7 @@ from relais.urls import markdown_path, page_path
 from relais.render.outputs import Download, MediaFile
 from relais.render.web.downloads import Entry, image_entries, kilobytes, print_downloads  # noqa: F401 (imported from here too)
 from relais.render.web.figures import inline_svg
+from relais.relay.compose import KIND_FILES, share_texts
 from relais.render.web.share import Share, share
 
 # One address in every language, so the footer link and the language switcher need no lookup.
@@ -83,7 +84,8 @@ def build_view(kind: str, model: Any, local: LocalContent, media: list[MediaFile
     view.images = image_entries(model, own_media, local, view.href)
     view.downloads = print_downloads(kind, model.id, prints, local, view.href)
     view.image = card(media, model.id) or card(media, "home")
-    view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email)
+    posts = {network: post.text for network, post in share_texts(local, kind, model).items()} if kind in KIND_FILES else None
+    view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email, posts)
     return view
 
 
@@ -131,4 +133,6 @@ def nav_entries(local: LocalContent) -> list[tuple[str, str]]:
     entries += [(str(g.title), markdown_path("guide", g.id)) for g in local.guides]
     entries += [(str(c.title), markdown_path("case-study", c.id)) for c in local.case_studies]
     entries += [(str(p.title), markdown_path("page", p.id)) for p in local.pages]
+    if local.relay is not None:
+        entries.append((str(local.relay.title), "relay-kit.md"))
     return entries

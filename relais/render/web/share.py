@@ -1,5 +1,8 @@
 """Share links: plain links with a pre-filled message, no third-party script, nothing loaded from elsewhere.
 
+Each network's link carries that network's own post from the relay kit (``relais.relay.compose``: the page's
+first post, placeholders filled, within its limit as the network counts it); networks whose share address
+takes no text (Facebook, LinkedIn) get the page's address. The addresses are in ``relais.networks``.
 Mastodon has no central share address: rather than send readers through a third-party share page, the page
 shows a small form (enabled by relais.js) where they type their own server, and the message is always
 shown as text they can copy.
@@ -10,14 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-# (network, name shown, icon, address pattern); {message} has the URL in it, {text} and {url} do not.
-NETWORKS = (
-    ("x", "X", "simple/x", "https://x.com/intent/post?text={text}&url={url}"),
-    ("facebook", "Facebook", "simple/facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
-    ("linkedin", "LinkedIn", "fontawesome/brands/linkedin", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
-    ("whatsapp", "WhatsApp", "simple/whatsapp", "https://wa.me/?text={message}"),
-    ("bluesky", "Bluesky", "simple/bluesky", "https://bsky.app/intent/compose?text={message}"),
-)
+from relais.networks import channel
+
+# The order readers know the buttons in; each network's share address is in relais.networks.
+ORDER = ("x", "facebook", "linkedin", "whatsapp", "bluesky")
 
 
 @dataclass(frozen=True)
@@ -32,23 +31,32 @@ class ShareLink:
 class Share:
     """What a page's share panel needs: the message, the page address and one link per network."""
 
-    message: str  # key message, address and hashtags: what every link posts
+    message: str  # what the Mastodon form and the e-mail post: the post with the address and hashtags
     text: str  # the same without the address, for the phone's share menu (it takes the address apart)
     url: str
     links: list[ShareLink]
     lang: str | None = None  # the message's language when the key message stands in for a missing translation
 
 
-def share(title: str, key_message: str, url: str, hashtags: list[str], email_label: str) -> Share:
+def share(title: str, key_message: str, url: str, hashtags: list[str], email_label: str,
+          posts: dict[str, str] | None = None) -> Share:
+    """``posts``: the page's post on each network (network id -> text); default: key message, address, hashtags."""
     tags = " ".join(hashtags)
-    text = f"{key_message} {tags}".strip()
-    message = f"{key_message} {url} {tags}".strip()
-    values = {"text": _q(text), "url": _q(url), "message": _q(message)}
-    links = [ShareLink(network, name, icon, pattern.format(**values)) for network, name, icon, pattern in NETWORKS]
+    default = f"{key_message} {url} {tags}".strip()
+    posts = posts or {}
+    message = posts.get("mastodon", default)
+    text = " ".join(message.replace(url, " ").split(" ")).strip() if url in message else message
+    links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posts.get(c.id, default)), url=_q(url)))
+             for c in map(channel, ORDER)]
     mail = f"mailto:?subject={_q(title)}&body={_q(message)}"
     links.append(ShareLink("email", email_label, "material/email-outline", mail))  # a label: may be a fallback
     lang = key_message.lang if getattr(key_message, "fallback", False) else None
-    return Share(message=message, text=text, url=url, links=links, lang=lang)
+    return Share(message=message, text=_collapse(text), url=url, links=links, lang=lang)
+
+
+def _collapse(text: str) -> str:
+    """Spaces left where the address was taken out (line breaks kept)."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
 
 
 def _q(value: str) -> str:

@@ -234,8 +234,57 @@
     }
   }
 
+  // ---- Relay kit: each button copies the exact text of the element it names (a post, an alt text, a
+  // template) and says so in its card's status line. The clipboard API where the page may use it (a
+  // secure context, which a file opened from disk is in Chromium), else the selection's copy command.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return legacyCopy(text);
+  }
+
+  function legacyCopy(text) {
+    var buffer = element("textarea", "relais-copy-buffer");
+    buffer.value = text;
+    buffer.setAttribute("readonly", "");
+    buffer.setAttribute("aria-hidden", "true");
+    buffer.tabIndex = -1;
+    document.body.appendChild(buffer);
+    buffer.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    buffer.remove();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function setupCopy() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-relais-copy-target]"), function (button) {
+      var target = document.getElementById(button.getAttribute("data-relais-copy-target"));
+      var card = button.closest(".relais-post");
+      var status = card && card.querySelector(".relais-post__status");
+      if (!target) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copyText(target.textContent).then(function () {
+          button.focus(); // the fallback's selection took it
+          if (!status) return;
+          status.textContent = ""; // the same words again are announced again
+          setTimeout(function () { status.textContent = button.getAttribute("data-relais-copied"); }, 50);
+        }, function () {
+          var range = document.createRange(); // no clipboard at all: select the text for Ctrl+C
+          range.selectNodeContents(target);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+        });
+      });
+    });
+  }
+
   setupToggles();
   setupLanguages();
   setupSearch();
   setupShare();
+  setupCopy();
 })();
