@@ -97,6 +97,33 @@ def test_right_to_left_pages_isolate_latin_runs_and_say_their_direction(tiny_kit
     assert (french.get("lang"), french.get("dir")) == ("fr", "ltr") and not french.xpath("//article//span[@dir]")
 
 
+def test_share_texts_isolate_latin_runs_in_right_to_left_languages(tiny_kit):
+    """What leaves an Arabic page (the prefilled posts, the e-mail, the phone's share menu, the message to
+    copy) is plain text: its hashtag, handle and address sit in LRI ... PDI, so "#SMEM" is not posted as
+    "SMEM#"; a French page's texts have no isolate."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    tiny_kit.edit("translations/ar/guides/shelter.yml", "key_message: \"عند الإنذار، احتموا في مكان آمن",
+                  "key_message: \"عند الإنذار، تابعوا @gouvernementFR واحتموا في مكان آمن")
+    for lang in ("ar", "fr"):
+        doc = html_of(built_pages(tiny_kit, lang), f"{lang}/guides/shelter/index.html")
+        links = {a.get("href").split("?")[0]: a.get("href") for a in doc.xpath("//a[contains(@class, 'relais-share__link')]")}
+        texts = [parse_qs(urlsplit(links[address]).query)["text"][0]
+                 for address in ("https://x.com/intent/post", "https://bsky.app/intent/compose")]
+        texts.append(unquote(links["https://wa.me/"]).split("text=", 1)[1])
+        texts.append(unquote(links["mailto:"]).split("body=", 1)[1])
+        texts += doc.xpath("//@data-relais-text | //@data-relais-mastodon")
+        texts.append(doc.xpath("//p[contains(@class, 'relais-share__message')]")[0].text_content())
+        assert len(texts) == 7 and all("SMEM" in text for text in texts)
+        if lang == "fr":
+            assert not any("\u2066" in text for text in texts)
+            continue
+        for text in texts:
+            assert "\u2066@gouvernementFR\u2069" in text
+            assert "\u2066#SMEM\u2069" in text or "/ #SMEM\u2069" in text  # after the address: one run with it
+            assert text.count("\u2066") == text.count("\u2069")
+
+
 def test_a_number_reached_by_text_message_gets_an_sms_link(tiny_kit):
     tiny_kit.edit("site.yml", '    label: "Numéro d’urgence européen"\n', '    label: "Numéro d’urgence européen"\n'
                   '  - id: "114"\n    number: "114"\n    label: "Personnes sourdes ou malentendantes, par SMS"\n'

@@ -69,3 +69,11 @@ def test_one_direction_rule_from_cldr_for_every_output() -> None:
     assert Language(code="ar", name="العربية", locale="ar_SA", direction="rtl").direction == "rtl"
     with pytest.raises(ValidationError, match="must be 'rtl' \\('ar' is written right to left\\)"):
         Language(code="ar", name="العربية", locale="ar_SA", direction="ltr")
+
+
+def test_isolating_an_isolated_post_again_changes_nothing() -> None:
+    """A run already in LRI ... PDI (a post made before) is not widened across its isolate nor wrapped twice."""
+    post = "قبل أي أزمة تابعوا الحسابات.\n\nhttps://smem.example.org/ar/guides/prepare/ #SMEM"
+    once = isolate_tokens(post)
+    assert once.endswith(f"\n\n{LRI}https://smem.example.org/ar/guides/prepare/ #SMEM{PDI}")
+    assert isolate_tokens(once) == once

@@ -21,6 +21,7 @@ from unicodedata import bidirectional
 from babel import Locale, UnknownLocaleError
 
 LRI, PDI = "\u2066", "\u2069"
+_OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI: a text isolated before (a post already made) stays as it is
 
 
 def primary_lang(lang: str) -> str:
@@ -60,6 +61,8 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     before "Relais" in a right-to-left line)."""
     runs: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
+        if _isolated(text, match.start()):
+            continue
         start, end = _widened(text, *match.span())
         if runs and start <= runs[-1][1]:
             start = runs.pop()[0]
@@ -67,15 +70,22 @@ def ltr_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _isolated(text: str, at: int) -> bool:
+    """Is ``at`` inside an isolate the text already has (opened before it and not closed)?"""
+    opened = max(text.rfind(opener, 0, at) for opener in _OPENERS)
+    return opened != -1 and PDI not in text[opened:at]
+
+
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span grown to the farthest left-to-right letter or digit on each side before any RTL letter."""
+    """The span grown to the farthest left-to-right letter or digit on each side before any RTL letter or
+    isolate boundary."""
     at = start
-    while at > 0 and bidirectional(text[at - 1]) not in _RTL:
+    while at > 0 and bidirectional(text[at - 1]) not in _RTL and text[at - 1] not in _OPENERS + PDI:
         at -= 1
         if bidirectional(text[at]) in _LTR:
             start = at
     at = end
-    while at < len(text) and bidirectional(text[at]) not in _RTL:
+    while at < len(text) and bidirectional(text[at]) not in _RTL and text[at] not in _OPENERS + PDI:
         at += 1
         if bidirectional(text[at - 1]) in _LTR:
             end = at

@@ -85,7 +85,8 @@ def build_view(kind: str, model: Any, local: LocalContent, media: list[MediaFile
     view.downloads = print_downloads(kind, model.id, prints, local, view.href)
     view.image = card(media, model.id) or card(media, "home")
     posts = {network: post.text for network, post in share_texts(local, kind, model).items()} if kind in KIND_FILES else None
-    view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email, posts)
+    view.share = share(model.title, model.key_message, view.url, local.site.hashtags, local.labels.email, posts,
+                       local.language.direction)
     return view
 
 
@@ -114,7 +115,8 @@ def home_view(local: LocalContent, media: list[MediaFile]) -> PageView:
     view = PageView(kind="home", model=None, md_path="index.md", title=site.name, description=site.tagline,
                     fallback=_has_fallback(site), outdated=_any_text(site, "outdated"), url=public_url(local, ""),
                     image=card(media, "home"))
-    view.share = share(site.name, site.tagline, view.url, site.hashtags, local.labels.email)
+    view.share = share(site.name, site.tagline, view.url, site.hashtags, local.labels.email,
+                       direction=local.language.direction)
     return view
 
 

@@ -6,6 +6,11 @@ takes no text (Facebook, LinkedIn) get the page's address. The addresses are in 
 Mastodon has no central share address: rather than send readers through a third-party share page, the page
 shows a small form (enabled by relais.js) where they type their own server, and the message is always
 shown as text they can copy.
+
+What leaves the page (the prefilled posts, the e-mail, the phone's share menu, the message to copy) is plain
+text, where no ``<span dir="ltr">`` can go: in a right-to-left language its Latin runs (hashtags, handles,
+addresses) are isolated with LRI ... PDI (``relais.text.bidi.isolate_tokens``), or the reader's post would
+show "SMEM#".
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from relais.networks import channel
+from relais.text.bidi import direction as direction_of, isolate_tokens
 
 # The order readers know the buttons in; each network's share address is in relais.networks.
 ORDER = ("x", "facebook", "linkedin", "whatsapp", "bluesky")
@@ -39,19 +45,21 @@ class Share:
 
 
 def share(title: str, key_message: str, url: str, hashtags: list[str], email_label: str,
-          posts: dict[str, str] | None = None) -> Share:
-    """``posts``: the page's post on each network (network id -> text); default: key message, address, hashtags."""
+          posts: dict[str, str] | None = None, direction: str = "ltr") -> Share:
+    """``posts``: the page's post on each network (network id -> text); default: key message, address, hashtags.
+    ``direction``: the page's language's (a key message standing in for a missing translation has its own)."""
+    lang = key_message.lang if getattr(key_message, "fallback", False) else None
+    posted = isolate_tokens if (direction_of(lang) if lang else direction) == "rtl" else str
     tags = " ".join(hashtags)
     default = f"{key_message} {url} {tags}".strip()
     posts = posts or {}
     message = posts.get("mastodon", default)
     text = " ".join(message.replace(url, " ").split(" ")).strip() if url in message else message
-    links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posts.get(c.id, default)), url=_q(url)))
+    links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posted(posts.get(c.id, default))), url=_q(url)))
              for c in map(channel, ORDER)]
-    mail = f"mailto:?subject={_q(title)}&body={_q(message)}"
+    mail = f"mailto:?subject={_q(posted(title))}&body={_q(posted(message))}"
     links.append(ShareLink("email", email_label, "material/email-outline", mail))  # a label: may be a fallback
-    lang = key_message.lang if getattr(key_message, "fallback", False) else None
-    return Share(message=message, text=_collapse(text), url=url, links=links, lang=lang)
+    return Share(message=posted(message), text=posted(_collapse(text)), url=url, links=links, lang=lang)
 
 
 def _collapse(text: str) -> str:
