@@ -67,6 +67,8 @@ def test_every_post_fits_its_network_counted_its_way(site, which, lang):
     assert int(emoji["threads"]["length"]) > int(emoji["bluesky"]["length"])
     if lang == "ar":
         assert re.search(r"[\u0600-\u06ff]{3}", emoji["x"]["text"]) and "إنذار" in emoji["x"]["text"]
+        # posted as plain text: its Latin runs isolated (so "#SMEM" is not "SMEM#"), and counted with them
+        assert re.search("\u2066[^\u2069]*#SMEM[^\u2066]*\u2069", emoji["x"]["text"])
 
 
 @pytest.mark.parametrize(("which", "lang"), CASES)
@@ -137,10 +139,11 @@ def test_an_untranslated_post_falls_back_visibly(site):
     assert tree.xpath("//html")[0].get("dir") == "rtl"
 
 
-def test_share_links_carry_each_networks_post(site):
-    tree = lxml.html.fromstring((site / "fr" / "guides" / "shelter" / "index.html").read_bytes())
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_share_links_carry_each_networks_post(site, lang):
+    tree = lxml.html.fromstring((site / lang / "guides" / "shelter" / "index.html").read_bytes())
     links = {a.get("href").split("?")[0]: a.get("href") for a in tree.xpath("//a[contains(@class, 'relais-share__link')]")}
-    posts = {(r["network"], r["post"]): r["text"] for r in rows(bundle(site, "", "fr"))}
+    posts = {(r["network"], r["post"]): r["text"] for r in rows(bundle(site, "", lang))}
     x = parse_qs(urlsplit(links["https://x.com/intent/post"]).query)["text"][0]
     assert x == posts[("x", "shelter-now")]
     bluesky = parse_qs(urlsplit(links["https://bsky.app/intent/compose"]).query)["text"][0]
