@@ -69,6 +69,11 @@ def test_every_post_fits_its_network_counted_its_way(site, which, lang):
         assert re.search(r"[\u0600-\u06ff]{3}", emoji["x"]["text"]) and "إنذار" in emoji["x"]["text"]
         # posted as plain text: its Latin runs isolated (so "#SMEM" is not "SMEM#"), and counted with them
         assert re.search("\u2066[^\u2069]*#SMEM[^\u2066]*\u2069", emoji["x"]["text"])
+        arabic = [r for r in found if re.search("[\u0600-\u06ff]", r["text"])]  # not the French fallback
+        for row in arabic:  # line by line: a line break ends an isolate, so none may cross one
+            for text_line in row["text"].split("\n"):
+                assert text_line.count("\u2066") == text_line.count("\u2069"), text_line
+                assert not re.search("#SMEM|https://", re.sub("\u2066[^\u2069]*\u2069", "", text_line)), text_line
 
 
 @pytest.mark.parametrize(("which", "lang"), CASES)

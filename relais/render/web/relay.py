@@ -131,8 +131,11 @@ def relay_page(local: LocalContent, templates_dir: Path, media: list[MediaFile],
 @jinja2.pass_context
 def post_text(context, value) -> Markup:
     """A post exactly as it is copied: escaped, its line breaks kept as characters the Markdown cannot read
-    (a blank line would end the HTML block)."""
-    return Markup(escape_text(value, context["directions"]).replace("\n", "&#10;"))
+    (a blank line would end the HTML block). Line by line: a line break starts a new bidi paragraph, so a
+    left-to-right run of a right-to-left post is isolated within its line."""
+    lang, fallback = getattr(value, "lang", None), getattr(value, "fallback", False)
+    lines = [LocalText(line, lang, fallback=True) if fallback else line for line in str(value).split("\n")]
+    return Markup("&#10;".join(escape_text(line, context["directions"]) for line in lines))
 
 
 def _template_length(text: str) -> int:
