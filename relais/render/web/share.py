@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from relais.networks import channel
-from relais.text.bidi import direction as direction_of, isolate_tokens
+from relais.text.bidi import LRI, PDI, direction as direction_of, isolate_tokens
 
 # The order readers know the buttons in; each network's share address is in relais.networks.
 ORDER = ("x", "facebook", "linkedin", "whatsapp", "bluesky")
@@ -54,7 +54,8 @@ def share(title: str, key_message: str, url: str, hashtags: list[str], email_lab
     default = f"{key_message} {url} {tags}".strip()
     posts = posts or {}
     message = posts.get("mastodon", default)
-    text = " ".join(message.replace(url, " ").split(" ")).strip() if url in message else message
+    plain = message.replace(LRI, "").replace(PDI, "")  # a relay post comes isolated: isolated again below
+    text = plain.replace(url, " ") if url in plain else plain
     links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posted(posts.get(c.id, default))), url=_q(url)))
              for c in map(channel, ORDER)]
     mail = f"mailto:?subject={_q(posted(title))}&body={_q(posted(message))}"
