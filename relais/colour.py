@@ -1,4 +1,5 @@
-"""Colour arithmetic, the one copy for every output: WCAG 2.2 contrast, brand tints, office-printer greys.
+"""Colour arithmetic, the one copy for every output: WCAG 2.2 contrast, brand tints, office-printer greys and
+the print shop's CMYK separation.
 
 Contrast follows WCAG's definition (relative luminance of sRGB colours,
 ``(L1 + 0.05) / (L2 + 0.05)``).  Thresholds: 4.5:1 for text, 3:1 for large text
@@ -81,3 +82,26 @@ def grey(colour: str) -> str:
 def grey_contrast(a: str, b: str) -> float:
     """Contrast once both colours are printed in black and white: the lower of luma and luminance greys."""
     return min(contrast(grey(a), grey(b)), contrast(a, b))  # contrast() of colours = that of their luminance greys
+
+
+# --- print-shop colour -----------------------------------------------------------------------------
+# A press PDF paints in DeviceCMYK. Brand colours have no CMYK reference in site.yml, so each is separated
+# by one rule: full grey component replacement (K = 1 - max(R, G, B), then C, M, Y of what is left), so
+# that black and every grey print on the black plate alone (no registration trouble on small text) and
+# white is no ink. It is the naive separation, not a colour-managed one (no press profile is known to us):
+# a print shop that proofs against its own profile will match brand colours by eye or by a Pantone.
+
+
+def cmyk(colour: str) -> tuple[float, float, float, float]:
+    """'#000091' -> (1, 1, 0, 0.431): the press separation of a #RRGGBB colour, 0 to 1, 3 decimals."""
+    red, green, blue = (channel / 255 for channel in rgb(colour))
+    black = 1 - max(red, green, blue)
+    if black >= 1:
+        return 0.0, 0.0, 0.0, 1.0
+    cyan, magenta, yellow = ((1 - channel - black) / (1 - black) for channel in (red, green, blue))
+    return tuple(round(value, 3) + 0.0 for value in (cyan, magenta, yellow, black))  # + 0.0: no -0.0
+
+
+def device_cmyk(colour: str) -> str:
+    """The CSS (and SVG, for WeasyPrint) colour of ``colour``'s separation: 'device-cmyk(1 1 0 0.431)'."""
+    return "device-cmyk(" + " ".join(f"{value:g}" for value in cmyk(colour)) + ")"

@@ -113,8 +113,12 @@ class Alert(Model):
 
 
 class Print(Model):
-    bleed_mm: float = Field(3.0, ge=0, le=10)
-    crop_marks: bool = True
+    """The press edition of the print documents, as the print shop asks for it."""
+
+    bleed_mm: float = Field(3.0, ge=0, le=10, description="Bleed around the trim of the press edition, in mm "
+                            "(French printers ask 2 to 5; 3 is the most common).")
+    marks: Literal["crop", "none"] = Field("crop", description="'crop': crop marks in a 10 mm slug outside the "
+                                           "bleed; 'none': no marks and no slug (the print shop imposes its own).")
 
 
 class Site(Model):

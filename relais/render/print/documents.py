@@ -2,18 +2,37 @@
 an A4 leaflet of each free page, in two editions.
 
 - *office*: for an office printer, often black and white: no bleed, no marks, light tints (less toner).
-- *press*: for a print shop: ``bleed_mm`` of bleed around the trim (PDF TrimBox = the page, MediaBox = the
-  page + bleed), crop marks if ``crop_marks``, solid brand colours running into the bleed, text kept at
-  least 5 mm inside the trim, and an sRGB output intent so the print shop's RIP knows what the colours mean.
+- *press*: for a print shop: PDF TrimBox = the page, BleedBox = the page + ``bleed_mm``, MediaBox = the
+  BleedBox + a ``SLUG_MM`` slug holding the crop marks (``marks: crop``), or the BleedBox itself with
+  ``marks: none`` (no marks, no slug: the print shop imposes its own); solid brand colours running into
+  the bleed (never into the slug), text kept at least 5 mm inside the trim, every colour in DeviceCMYK.
 
-Both editions are tagged PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): crop marks, backgrounds and
-decorative icons are drawn as artifacts, so bleed and marks do not conflict with tagging. The press edition
-is not PDF/X: WeasyPrint takes one ``pdf_variant`` at a time (PDF/X-4 *or* PDF/UA-1), and its PDF/X
-writer stamps the clock time and a random document id, which would break reproducible builds.
+Boxes. WeasyPrint's CSS ``bleed`` makes the MediaBox, so the press page asks for bleed + slug, and
+``print_engine`` sets the BleedBox to the bleed alone (WeasyPrint puts it at most 10 pt out of the trim)
+from a ``write_pdf`` finisher. The backgrounds that run into the bleed (masthead, emergency numbers) are
+extended by the bleed only, so the slug stays paper.
 
-Crop marks: WeasyPrint's ``marks: crop`` are drawn in the bleed *under* the page content, so a background
-running into the bleed hides them; the same marks are drawn again above the content, with a white outline,
-from the page's corner margin boxes (outside the structure tree).
+Crop marks. WeasyPrint's ``marks: crop`` are not used: they are drawn in the outer half of its bleed, in
+RGB, under the content. Ours come from the page's four corner margin boxes (outside the structure tree, so
+artifacts), each a background SVG covering the square from the sheet's corner to the trim's: two 0.28 pt
+lines on the trim lines, from ``MARK_OFFSET_MM`` (at least the bleed) to 6 mm further out, in registration
+colour (100% of every ink, so every plate carries them); they never enter the bleed.
+
+Colour. The office edition is RGB (#RRGGBB). The press edition writes every colour of the palette, of the
+icons, the QR code and the logo's #RRGGBB fills as ``device-cmyk()``, separated by one rule
+(``relais.colour.cmyk``: full grey component replacement, so black and greys use the black plate alone);
+body text is black, 100% K. The palette stays #RRGGBB so that contrast is checked on the same values.
+Named or rgb() colours and raster images inside a logo stay RGB.
+
+Both editions are tagged PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): marks, backgrounds and decorative
+icons are drawn as artifacts, so bleed and marks do not conflict with tagging. No output intent is written:
+WeasyPrint labels any output intent of a non-PDF/A document ``/GTS_PDFX``, a PDF/X claim without the
+GTS_PDFXVersion key. The press edition is not PDF/X: measured with WeasyPrint 70.0, its ``pdf/x-4``
+variant cannot be combined with ``pdf/ua-1`` (one variant at a time; ``pdf_tags`` gives the tags without
+the PDF/UA identification), writes no output intent at all unless a CMYK ICC profile of the printing
+condition is given (``@color-profile device-cmyk``; we ship none, and the condition is the print shop's),
+and stamps a random ``xmpMM:DocumentID`` (two builds differ) and the clock time when the document has no
+dates. README, print section: what a print shop that needs PDF/X does.
 
 Decorative icons are CSS background images (SVG ``data:`` URLs built from ``icon_svg_paths``): WeasyPrint
 tags every inline ``<svg>`` as a /Figure whatever its ``aria-hidden``, and an ``<img alt="">`` as an error,
@@ -83,6 +102,11 @@ FORMATS: dict[str, Format] = {
 EDITIONS = ("office", "press")
 CAPTION_PT = 9  # no text is printed smaller (labels, captions, colophon, page numbers)
 MIN_TEXT_INSET_MM = 5  # text stays at least this far inside the trim (all margins above are larger)
+SLUG_MM = 10  # press with marks: the band outside the bleed that holds them (MediaBox = trim + bleed + slug)
+MARK_OFFSET_MM = 3  # crop marks stop this far from the trim corner, or at the bleed's edge when it is wider
+MARK_LENGTH_MM = 6
+MARK_WIDTH_MM = 0.1  # 0.28 pt, a print shop's hairline
+REGISTRATION = "device-cmyk(1 1 1 1)"  # marks print on every plate, so each plate can be trimmed by them
 
 # kind -> [(format, template, pages, hard limit)]. A hard limit that the densest layout still overflows is
 # an error (a flyer or a poster has one side); a soft one only makes the layout denser when it can.
@@ -112,41 +136,53 @@ def caption_pt(base_pt: float, fallback: bool = False) -> float:
     return round(base_pt * 0.8, 2) if fallback else max(CAPTION_PT, round(base_pt * 0.8, 2))
 
 
-def _corner_mark(bleed: float, rotation: int) -> str:
-    """One corner of the crop marks (drawn above the content, so they show on backgrounds in the bleed)."""
-    half = bleed / 2
-    lines = f"M0 {bleed:g}H{half:g}M{bleed:g} 0V{half:g}"
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bleed:g} {bleed:g}" '
-           f'width="{bleed:g}mm" height="{bleed:g}mm"><g transform="rotate({rotation} {half:g} {half:g})" '
-           f'fill="none"><path stroke="#FFFFFF" stroke-width="0.6" d="{lines}"/>'
-           f'<path stroke="#000000" stroke-width="0.26" d="{lines}"/></g></svg>')
+def slug_mm(edition: str, marks: str) -> float:
+    """The band outside the bleed that holds the crop marks: only in the press edition, only with marks."""
+    return float(SLUG_MM) if edition == "press" and marks == "crop" else 0.0
+
+
+def _corner_mark(bleed: float, slug: float, rotation: int) -> str:
+    """One corner of the crop marks: a square from the sheet's corner to the trim's, the two marks on the
+    trim lines from the sheet's side up to ``MARK_OFFSET_MM`` (at least the bleed) from the trim corner, so
+    they never enter the bleed; in registration colour (every plate). Drawn for the top-left corner, then
+    rotated about the square's centre for the other three."""
+    side = bleed + slug
+    stop = side - max(bleed, MARK_OFFSET_MM)
+    start = stop - MARK_LENGTH_MM
+    lines = f"M{start:g} {side:g}H{stop:g}M{side:g} {start:g}V{stop:g}"
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side:g} {side:g}" '
+           f'width="{side:g}mm" height="{side:g}mm"><path transform="rotate({rotation} {side / 2:g} {side / 2:g})" '
+           f'fill="none" stroke="{REGISTRATION}" stroke-width="{MARK_WIDTH_MM:g}" d="{lines}"/></svg>')
     return pv.svg_data_url(svg)
 
 
-def page_css(fmt: str, edition: str, bleed_mm: float, crop_marks: bool, colours: dict[str, str]) -> str:
+def page_css(fmt: str, edition: str, bleed_mm: float, marks: str, colours: dict[str, str]) -> str:
     """The stylesheet that depends on the format, the edition and the site settings (numbers only)."""
     spec = FORMATS[fmt]
     top, side, bottom, pad = spec.margin_mm
     press = edition == "press"
     bleed = float(bleed_mm) if press else 0.0
+    slug = slug_mm(edition, marks)
     page = [f"size: {spec.size};", f"margin: {top}mm {side}mm {bottom}mm;"]
     boxes = []
     if press:
-        page.append(f"bleed: {bleed:g}mm;")
-        if crop_marks and bleed > 0:
-            page.append("marks: crop;")
-            corners = (("top-left", 0, f"-{bleed:g}mm 0 0 -{bleed:g}mm", "top left"),
-                       ("top-right", 90, f"-{bleed:g}mm -{bleed:g}mm 0 0", "top right"),
-                       ("bottom-right", 180, f"0 -{bleed:g}mm -{bleed:g}mm 0", "bottom right"),
-                       ("bottom-left", 270, f"0 0 -{bleed:g}mm -{bleed:g}mm", "bottom left"))
+        # WeasyPrint's bleed is the MediaBox: bleed and slug (print_engine sets the BleedBox to the bleed alone).
+        page.append(f"bleed: {bleed + slug:g}mm;")
+        if slug:
+            out = f"{bleed + slug:g}mm"
+            corners = (("top-left", 0, f"-{out} 0 0 -{out}", "top left"),
+                       ("top-right", 90, f"-{out} -{out} 0 0", "top right"),
+                       ("bottom-right", 180, f"0 -{out} -{out} 0", "bottom right"),
+                       ("bottom-left", 270, f"0 0 -{out} -{out}", "bottom left"))
             for name, rotation, margin, position in corners:
-                mark = _corner_mark(bleed, rotation)
+                mark = _corner_mark(bleed, slug, rotation)
                 boxes.append(f'  @{name}-corner {{ content: ""; margin: {margin}; background: '
-                             f'url("{mark}") {position} / {bleed:g}mm {bleed:g}mm no-repeat; }}')
+                             f'url("{mark}") {position} / {out} {out} no-repeat; }}')
     if spec.page_numbers:  # from the second page on: "2 / 2" (a one-page leaflet needs no number)
         boxes.append('  @bottom-center { content: counter(page) " / " counter(pages); '
                      f'font-size: {CAPTION_PT:g}pt; '
-                     f'color: {colours["muted"]}; margin-bottom: {max(bottom - 9, 2):g}mm; vertical-align: bottom; }}')
+                     f'color: {pv.paint(colours["muted"], press)}; margin-bottom: {max(bottom - 9, 2):g}mm; '
+                     'vertical-align: bottom; }')
     css = ["@page {", *("  " + p for p in page), *boxes, "}"]
     if spec.page_numbers:
         css.append("@page :first { @bottom-center { content: none; } }")
@@ -166,10 +202,10 @@ def page_css(fmt: str, edition: str, bleed_mm: float, crop_marks: bool, colours:
         css.append(f".masthead {{ padding: {pad:g}mm {pad:g}mm {pad * 0.9:g}mm; border-radius: 2.5mm; }}")
         css.append(".emergency { padding-inline: 0.8rem; }")
     dot = pv.svg_data_url('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10">'
-                          f'<circle cx="5" cy="5" r="4" fill="{colours["primary"]}" stroke="#FFFFFF" '
-                          'stroke-width="1.5"/></svg>')
+                          f'<circle cx="5" cy="5" r="4" fill="{pv.paint(colours["primary"], press)}" '
+                          f'stroke="{pv.paint("#FFFFFF", press)}" stroke-width="1.5"/></svg>')
     css.append(f'.event-when {{ background-image: url("{dot}"); }}')
-    return "\n".join(css) + "\n" + pv.palette_css(colours)
+    return "\n".join(css) + "\n" + pv.palette_css(colours, press)
 
 
 @dataclass(frozen=True)
@@ -189,7 +225,7 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str]) -> str | None:
+def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str], press: bool = False) -> str | None:
     """The "continued overleaf" note at the foot of every page but the last, at the end of the line (the
     right in a left-to-right language); only multi-page formats have one. ``{last}`` stands for the number
     of pages, known once the document is laid out."""
@@ -199,7 +235,8 @@ def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str]) 
     side = "left" if direction == "rtl" else "right"
     bottom = spec.margin_mm[2]
     return (f"@page {{ @bottom-{side} {{ content: {_css_string(label)}; font-size: {CAPTION_PT + 1:g}pt; "
-            f"font-weight: 700; color: {colours['heading']}; text-align: {side}; vertical-align: bottom; "
+            f"font-weight: 700; color: {pv.paint(colours['heading'], press)}; text-align: {side}; "
+            "vertical-align: bottom; "
             f"margin-bottom: {max(bottom - 9, 2):g}mm; }} }}\n"
             f"@page :nth({{last}}) {{ @bottom-{side} {{ content: none; }} }}")  # {last}: set by print_engine
 
@@ -213,15 +250,16 @@ def document_view(local: LocalContent, url: str, kind: str, model: Any, fmt: str
     fields = pv.base_view(local, kind=kind, model=model, fmt=fmt, edition=edition, url=url, colours=colours,
                           logo=logo, kicker=kicker)
     view = pv.DocView(**fields)
+    press = edition == "press"
     if kind == "guide":
-        view.groups = pv.item_groups(model.items, local, colours)
+        view.groups = pv.item_groups(model.items, local, colours, press)
     elif kind == "case-study":
         view.groups = [pv.Group(pv.text(labels.lessons, local.lang), "info", None,
-                                pv.item_views(model.lessons, local.lang, colours))]
-        view.extra = pv.case_study_extra(local, model, colours)
+                                pv.item_views(model.lessons, local.lang, colours, press))]
+        view.extra = pv.case_study_extra(local, model, colours, press)
     else:
         view.groups = [pv.Group(pv.text(s.title, local.lang), "section", None,
-                                pv.item_views(s.items, local.lang, colours),
+                                pv.item_views(s.items, local.lang, colours, press),
                                 pv.text(s.intro, local.lang) if s.intro else None) for s in model.sections]
     return view
 

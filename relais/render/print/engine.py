@@ -566,6 +566,26 @@ def mark_languages(pdf: bytes, passages: list[tuple[str, str]]) -> tuple[bytes, 
     return out.getvalue(), lost
 
 
+# --- the boxes of a press page --------------------------------------------------------------------
+
+
+def bleed_box_finisher(bleed_mm: float) -> Callable[[Any, Any], None]:
+    """A ``write_pdf`` finisher (public WeasyPrint API: it gets the pydyf PDF before it is written) that sets
+    every page's BleedBox to its TrimBox plus ``bleed_mm``. WeasyPrint's CSS ``bleed`` is the MediaBox (here
+    bleed and slug) and it puts the BleedBox at most 10 pt out of the trim, whatever the bleed."""
+    import pydyf
+
+    bleed = bleed_mm * 72 / 25.4
+
+    def finish(document: Any, pdf: Any) -> None:
+        for obj in pdf.objects:
+            if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+                left, bottom, right, top = obj["TrimBox"]
+                obj["BleedBox"] = pydyf.Array([left - bleed, bottom - bleed, right + bleed, top + bleed])
+
+    return finish
+
+
 # --- a job -----------------------------------------------------------------------------------------
 
 
@@ -584,7 +604,7 @@ class PrintJob:
     source_date_epoch: int
     max_pages: int | None
     hard_limit: bool = True  # more pages than max_pages with the densest variant: a problem (else: accepted)
-    output_intent: str | None = None  # "srgb" for the print shop: tells the RIP what our RGB means
+    bleed_mm: float | None = None  # press: the PDF BleedBox is the TrimBox plus this (WeasyPrint's is not)
     fill_to: float | None = None  # the y (CSS px) the end of the body is pushed down to, on its last page
     overleaf_css: str | None = None  # added when the document turns a page ("continued overleaf"); {last}: pages
 
@@ -724,7 +744,7 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
     """
     from weasyprint import HTML
 
-    options = {"pdf_variant": "pdf/ua-1", "output_intent": job.output_intent}
+    options = {"pdf_variant": "pdf/ua-1"}  # no output intent: WeasyPrint would label it GTS_PDFX (see docstring)
     with render_environment(job.source_date_epoch, Path(job.fontconfig_file)), collect_weasyprint_logs() as logs:
         session = _session(job)
         fetcher = session.fetcher
@@ -746,7 +766,8 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
         if job.hard_limit and not _fits(job, pages):
             problems.insert(0, f"the text needs {pages} pages, the format has {job.max_pages}; "
                                "shorten the texts of this page")
-        pdf = document.write_pdf(**options) if write and not problems else None
+        finisher = bleed_box_finisher(job.bleed_mm) if job.bleed_mm is not None else None
+        pdf = document.write_pdf(finisher=finisher, **options) if write and not problems else None
         failures = [f"refused to read {url}" for url in fetcher.refused] + logs.fatal
         if failures:
             raise PrintError(f"{job.name}: " + "; ".join(dict.fromkeys(failures)))

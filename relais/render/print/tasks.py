@@ -78,13 +78,13 @@ def print_job(spec: PrintSpec) -> PrintJob:
     return PrintJob(
         name=spec.path, out_path="", variants=tuple(variants),
         stylesheets=(font_face_css(Path(spec.font_cache)), _static_css(spec.theme_dir),
-                     page_css(spec.fmt, spec.edition, settings.bleed_mm, settings.crop_marks, colours)),
+                     page_css(spec.fmt, spec.edition, settings.bleed_mm, settings.marks, colours)),
         base_url=folder.as_uri() + "/", allowed_roots=tuple(str(r) for r in (folder, *font_roots(Path(spec.font_cache)))),
         fontconfig_file=str(folder / "fonts.conf"), source_date_epoch=spec.epoch, max_pages=spec.max_pages,
-        hard_limit=spec.hard_limit, output_intent="srgb" if spec.edition == "press" else None,
+        hard_limit=spec.hard_limit, bleed_mm=settings.bleed_mm if spec.edition == "press" else None,
         fill_to=fill_to(spec.fmt),
         overleaf_css=overleaf_css(spec.fmt, pv.text(local.labels.continued_overleaf, local.lang).text,
-                                  local.language.direction, colours))
+                                  local.language.direction, colours, spec.edition == "press"))
 
 
 def render_print(spec: PrintSpec, check: bool) -> Result:
@@ -124,9 +124,9 @@ def print_tasks(content: Content, lang: str, theme: Path, font_cache: Path, code
     """Every document of ``lang``, in a stable order. The spec holds one page and the language's settings."""
     local = content.in_language(lang, staleness=False)
     settings = local.for_media()
-    logo = pv.logo_url(content.root, local.site.brand.logo)
+    logos = {edition: pv.logo_url(content.root, local.site.brand.logo, edition == "press") for edition in EDITIONS}
     epoch = source_date_epoch(content)
-    settings_digest = digest(settings, logo, epoch)
+    settings_digest = digest(settings, logos, epoch)
     theme_digest = digest_tree(theme)
     models: list[tuple[str, Any]] = ([("guide", g) for g in local.guides]
                                      + [("case-study", c) for c in local.case_studies]
@@ -138,8 +138,8 @@ def print_tasks(content: Content, lang: str, theme: Path, font_cache: Path, code
         for fmt, template, max_pages, hard_limit in DOCUMENTS[kind]:
             for edition in EDITIONS:
                 relpath = print_path(model.id, lang, fmt, edition)
-                spec = PrintSpec(kind, model, settings, fmt, edition, template, max_pages, hard_limit, url, logo,
-                                 f"{lang}/{relpath}", str(theme), epoch, str(font_cache))
+                spec = PrintSpec(kind, model, settings, fmt, edition, template, max_pages, hard_limit, url,
+                                 logos[edition], f"{lang}/{relpath}", str(theme), epoch, str(font_cache))
                 inputs = (("page texts", page), ("document", digest(kind, fmt, edition, template, max_pages,
                           hard_limit, url, relpath)), ("site settings and labels", settings_digest),
                           ("print theme", theme_digest), ("code and tools", code))

@@ -19,7 +19,7 @@ import segno
 
 from relais.clock import format_clock
 from relais.text.bidi import direction, split_runs
-from relais.colour import grey_contrast, mix, rgb
+from relais.colour import device_cmyk, grey_contrast, mix, rgb
 from relais.content import LocalContent
 from relais.icons import icon_path, icon_svg_paths
 from relais.networks import NETWORKS
@@ -124,12 +124,13 @@ COLOUR_PAIRS = (
 
 
 def palette(brand: Any, edition: str) -> dict[str, str]:
-    """Colours by role. Press: solid brand colours running into the bleed. Office: light tints, less toner."""
+    """Colours by role, as #RRGGBB (``paint`` writes them for the edition). Press: solid brand colours running
+    into the bleed, body text in black (100% K once separated). Office: light tints, less toner."""
     primary, accent = brand.primary.upper(), brand.accent.upper()
     ink, paper = brand.text.upper(), "#FFFFFF"
     colours = {
         "primary": primary, "accent": accent, "paper": paper,
-        "ink": _on(paper, ink, "#161616"),
+        "ink": "#000000" if edition == "press" else _on(paper, ink, "#161616"),
         "muted": _on(paper, mix(ink, paper, 0.82), ink),
         "heading": _on(paper, primary, ink),
         "accent-text": _on(paper, accent, ink),
@@ -153,10 +154,29 @@ def palette(brand: Any, edition: str) -> dict[str, str]:
     return colours
 
 
-def palette_css(colours: dict[str, str]) -> str:
-    for value in colours.values():
-        rgb(value)  # only #RRGGBB values ever reach the stylesheet
-    return ":root {\n" + "".join(f"  --{role}: {value};\n" for role, value in colours.items()) + "}\n"
+def paint(colour: str, press: bool) -> str:
+    """A #RRGGBB colour as the stylesheet or an SVG of the document writes it: as it is for the office printer,
+    as its separation (``device-cmyk()``, relais.colour) for the print shop."""
+    rgb(colour)  # only #RRGGBB values ever reach the stylesheet
+    return device_cmyk(colour) if press else colour
+
+
+def palette_css(colours: dict[str, str], press: bool = False) -> str:
+    return ":root {\n" + "".join(f"  --{role}: {paint(value, press)};\n" for role, value in colours.items()) + "}\n"
+
+
+_SVG_HEX = re.compile(r'\b(fill|stroke|stop-color|flood-color|lighting-color|color)="#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})"')
+
+
+def cmyk_svg(svg: str) -> str:
+    """A cleaned SVG (``clean_svg``: colours in attributes) with its #RGB / #RRGGBB colours separated for the
+    press. Named and rgb() colours and raster images stay RGB (the README says so)."""
+    def separated(match: re.Match) -> str:
+        value = match.group(2)
+        full = value if len(value) == 6 else "".join(c * 2 for c in value)
+        return f'{match.group(1)}="{device_cmyk("#" + full.upper())}"'
+
+    return _SVG_HEX.sub(separated, svg)
 
 
 # --- icons and QR code -----------------------------------------------------------------------------
@@ -166,7 +186,7 @@ def svg_data_url(svg: str) -> str:
     return "data:image/svg+xml," + quote(svg, safe=" =:/,.-")
 
 
-def _icon_group(name: str, x: float, y: float, size: float, fill: str) -> str:
+def _icon_group(name: str, x: float, y: float, size: float, fill: str) -> str:  # fill: painted already
     view_box, paths = icon_svg_paths(name if icon_path(name) else FALLBACK_ICON)
     min_x, min_y, width, height = (float(v) for v in view_box.replace(",", " ").split())
     scale = size / max(width, height)
@@ -175,36 +195,37 @@ def _icon_group(name: str, x: float, y: float, size: float, fill: str) -> str:
 
 
 def icon_url(name: str, fill: str, disc: str | None = None, mark: str | None = None,
-             mark_fill: str = "#FFFFFF", mark_disc: str = "#000000") -> str:
+             mark_fill: str = "#FFFFFF", mark_disc: str = "#000000", press: bool = False) -> str:
     """A decorative icon as an SVG ``data:`` URL, drawn as a CSS background (so the PDF marks it as an
-    artifact): optionally on a disc, optionally with a do/don't mark in a small disc of its own."""
-    rgb(fill)
+    artifact): optionally on a disc, optionally with a do/don't mark in a small disc of its own; in CMYK
+    for the press."""
     parts = []
     if disc:
-        rgb(disc)
-        parts.append(f'<circle cx="24" cy="24" r="24" fill="{disc}"/>')
-        parts.append(_icon_group(name, 11, 11, 26, fill))
+        parts.append(f'<circle cx="24" cy="24" r="24" fill="{paint(disc, press)}"/>')
+        parts.append(_icon_group(name, 11, 11, 26, paint(fill, press)))
     else:
-        parts.append(_icon_group(name, 0, 0, 48, fill))
+        parts.append(_icon_group(name, 0, 0, 48, paint(fill, press)))
     if mark:
-        rgb(mark_fill), rgb(mark_disc)
-        parts.append(f'<circle cx="38" cy="38" r="10" fill="{mark_disc}" stroke="#FFFFFF" stroke-width="2"/>')
-        parts.append(_icon_group(MARK_ICONS[mark], 31, 31, 14, mark_fill))
+        parts.append(f'<circle cx="38" cy="38" r="10" fill="{paint(mark_disc, press)}" '
+                     f'stroke="{paint("#FFFFFF", press)}" stroke-width="2"/>')
+        parts.append(_icon_group(MARK_ICONS[mark], 31, 31, 14, paint(mark_fill, press)))
     width = 50 if mark else 48
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {width}" '
            f'width="{width}" height="{width}">{"".join(parts)}</svg>')
     return svg_data_url(svg)
 
 
-def logo_url(content_root: Any, relpath: str | None) -> str | None:
-    """The brand logo (an SVG inside content/), cleaned, as a data: URL; None when there is none or not SVG."""
+def logo_url(content_root: Any, relpath: str | None, press: bool = False) -> str | None:
+    """The brand logo (an SVG inside content/), cleaned (its colours separated for the press), as a data: URL;
+    None when there is none or not SVG."""
     if not relpath:
         return None
     root = content_root.resolve()
     path = (root / relpath).resolve()
     if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() != ".svg":
         return None
-    return "data:image/svg+xml;base64," + base64.b64encode(clean_svg(path.read_bytes())).decode("ascii")
+    svg = clean_svg(path.read_bytes()).decode("utf-8")
+    return "data:image/svg+xml;base64," + base64.b64encode((cmyk_svg(svg) if press else svg).encode()).decode("ascii")
 
 
 def url_parts(url: str) -> list[str]:
@@ -220,13 +241,15 @@ class QrCode:
     url: str
     short_url: str
     alt: Text
+    ink: str = "#000000"  # the modules, as the template paints them (device-cmyk(0 0 0 1) for the press)
+    paper: str = "#FFFFFF"
 
     @property
     def short_url_parts(self) -> list[str]:
         return url_parts(self.short_url)
 
 
-def qr_code(url: str, lang: str, default_lang: str = "en") -> QrCode:
+def qr_code(url: str, lang: str, default_lang: str = "en", press: bool = False) -> QrCode:
     """A vector QR code (segno), as path data drawn by the template inside a titled ``<svg role=img>``."""
     qr = segno.make(url, error="m", micro=False)
     rows = list(qr.matrix_iter(scale=1, border=4))
@@ -242,7 +265,8 @@ def qr_code(url: str, lang: str, default_lang: str = "en") -> QrCode:
             else:
                 x += 1
     short = re.sub(r"^https?://", "", url).rstrip("/")
-    return QrCode("".join(commands), len(rows), url, short, print_label("qr_alt", lang, default_lang, url=url))
+    return QrCode("".join(commands), len(rows), url, short, print_label("qr_alt", lang, default_lang, url=url),
+                  paint("#000000", press), paint("#FFFFFF", press))
 
 
 # --- the views -------------------------------------------------------------------------------------
@@ -380,23 +404,23 @@ class DocView:
         return f"doc-{self.kind} fmt-{self.fmt} edition-{self.edition} density-{self.density} dir-{self.dir}{titles}"
 
 
-def item_views(items: Iterable[Any], lang: str, colours: dict[str, str]) -> list[ItemView]:
+def item_views(items: Iterable[Any], lang: str, colours: dict[str, str], press: bool = False) -> list[ItemView]:
     result = []
     for item in items:
         mark = item.kind if item.kind in MARK_ICONS else None
         mark_disc = colours["do-bg"] if item.kind == "do" else colours["dont-bg"]
         mark_fill = colours["do-ink"] if item.kind == "do" else colours["dont-ink"]
-        icon = icon_url(item.icon, colours["primary"], colours["tint"], mark, mark_fill, mark_disc)
+        icon = icon_url(item.icon, colours["primary"], colours["tint"], mark, mark_fill, mark_disc, press)
         result.append(ItemView(text(item.title, lang), text(item.text, lang), icon, item.kind))
     return result
 
 
-def item_groups(items: list[Any], local: LocalContent, colours: dict[str, str]) -> list[Group]:
+def item_groups(items: list[Any], local: LocalContent, colours: dict[str, str], press: bool = False) -> list[Group]:
     """Do / don't items in two labelled groups (the label and the mark carry the meaning, not the colour);
     other items in one group, in the author's order."""
     lang = local.lang
     labels = local.labels
-    views = item_views(items, lang, colours)
+    views = item_views(items, lang, colours, press)
     kinds = {item.kind for item in items}
     if not kinds & {"do", "dont"}:
         return [Group(text(labels.what_to_do, lang), "info", None, views)]
@@ -408,7 +432,7 @@ def item_groups(items: list[Any], local: LocalContent, colours: dict[str, str]) 
         heading = text(labels.what_to_do if kind == "info" else getattr(labels, kind), lang)
         disc = colours["do-bg"] if kind == "do" else colours["dont-bg"]
         ink = colours["do-ink"] if kind == "do" else colours["dont-ink"]
-        icon = icon_url(MARK_ICONS[kind], ink, disc) if kind in MARK_ICONS else None
+        icon = icon_url(MARK_ICONS[kind], ink, disc, press=press) if kind in MARK_ICONS else None
         groups.append(Group(heading, kind, icon, members))
     return groups
 
@@ -428,12 +452,13 @@ def base_view(local: LocalContent, *, kind: str, model: Any, fmt: str, edition: 
     """The fields every document shares, as keyword arguments for ``DocView``."""
     lang, site, labels = local.lang, local.site, local.labels
     default = site.default_language
+    press = edition == "press"
     numbers = [NumberView(n.number, text(n.label, lang), i == 0) for i, n in enumerate(site.emergency_numbers)]
     accounts = []
     for account in site.accounts:
         network = NETWORKS[account.network]
         accounts.append(AccountView(network.name, account.handle, text(account.owner, lang),
-                                    icon_url(network.icon, colours["heading"])))
+                                    icon_url(network.icon, colours["heading"], press=press)))
     fallback = _model_fallback(model, site) or any(is_fallback(getattr(labels, name))
                                                    for name in type(labels).model_fields)
     return dict(
@@ -448,11 +473,11 @@ def base_view(local: LocalContent, *, kind: str, model: Any, fmt: str, edition: 
         emergency_note=text(site.emergency_note, lang),
         accounts_heading=text(labels.official_accounts, lang), accounts=accounts,
         hashtags=list(site.hashtags), hashtag_label=print_label("follow_hashtag", lang, default),
-        qr=qr_code(url, lang, default), online_label=print_label("online", lang, default),
+        qr=qr_code(url, lang, default, press), online_label=print_label("online", lang, default),
         publisher_label=print_label("published_by", lang, default), publisher=text(site.publisher.name, lang),
         publisher_url=re.sub(r"^https?://", "", site.publisher.url).rstrip("/"),
         sources_heading=text(labels.sources, lang), sources=_source_views(getattr(model, "sources", []), lang),
-        phone_icon=icon_url("material/phone", colours["number-ink"]),
+        phone_icon=icon_url("material/phone", colours["number-ink"], press=press),
     )
 
 
@@ -467,7 +492,7 @@ def format_day(day: dt.date, locale: str, *, year: bool) -> str:
                   else format_skeleton("MMMMd", day, locale=locale))
 
 
-def case_study_extra(local: LocalContent, study: Any, colours: dict[str, str]) -> dict[str, Any]:
+def case_study_extra(local: LocalContent, study: Any, colours: dict[str, str], press: bool = False) -> dict[str, Any]:
     lang, labels, locale = local.lang, local.labels, local.language.locale
     same_year = all(e.date.year == study.date.year for e in study.events)
     return {
@@ -475,7 +500,8 @@ def case_study_extra(local: LocalContent, study: Any, colours: dict[str, str]) -
         "date": format_day(study.date, locale, year=True),
         "figures_heading": text(labels.key_figures, lang),
         "figures": [FigureView(format_number(f.value, locale), text(f.label, lang),
-                               icon_url(f.icon, colours["primary"], colours["tint"])) for f in study.figures],
+                               icon_url(f.icon, colours["primary"], colours["tint"], press=press))
+                    for f in study.figures],
         "timeline_heading": text(labels.timeline, lang),
         "events": [EventView(format_day(e.date, locale, year=not same_year),
                              _clean(format_clock(e.time, locale)) if e.time else "",
