@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, create_model
 
-from relais.models.common import TRANSLATABLE, Id, Line, Model, Paragraph, Source, Title, _clean_text, plain_text
+from relais.models.common import TRANSLATABLE, Id, Line, Model, Paragraph, Source, Title, _clean_text
+from relais.models.ui import Label, Sentence
 from relais.networks import CHANNELS, CHANNEL_IDS
 
 PLACEHOLDERS = ("url", "hashtags", "account")
@@ -82,9 +83,6 @@ class Post(Model):
     image: Id | None = Field(None, description="The infographic it shows (its id; default: the page's first).")
 
 
-Label = plain_text(120)
-
-
 class RelayLabels(Model):
     copy_post: Label = Field(description="Button copying a post's text.")
     post_copied: Label = Field(description="Said once the post is copied.")
@@ -101,12 +99,12 @@ class RelayLabels(Model):
                                            "{account} is replaced.")
     bundle: Label = Field(description="Link to the ZIP of the kit: images, posts.csv and a README.")
     templates: Label = Field(description="Heading of the crisis message templates.")
-    templates_intro: plain_text(600) = Field(description="Before the templates: how to fill the [brackets].")
+    templates_intro: Sentence = Field(description="Before the templates: how to fill the [brackets].")
     when: Label = Field(description="Before a template's moment of use.")
     copy_template: Label
     template_copied: Label
-    readme: plain_text(600) = Field(description="The ZIP's README: what the files are.")
-    csv_columns: plain_text(600) = Field(description="The ZIP's README: the columns of posts.csv.")
+    readme: Sentence = Field(description="The ZIP's README: what the files are.")
+    csv_columns: Sentence = Field(description="The ZIP's README: the columns of posts.csv.")
 
 
 class Template(Model):
