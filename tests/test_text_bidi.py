@@ -77,3 +77,15 @@ def test_isolating_an_isolated_post_again_changes_nothing() -> None:
     once = isolate_tokens(post)
     assert once.endswith(f"\n\n{LRI}https://smem.example.org/ar/guides/prepare/ #SMEM{PDI}")
     assert isolate_tokens(once) == once
+
+
+def test_a_run_never_crosses_a_line_break():
+    """A line break starts a new bidi paragraph and ends every isolate: a run across it would leave '#SMEM'
+    on the next line unisolated ('SMEM#'). Each line's Latin runs are isolated on their own."""
+    from relais.text.bidi import LRI, PDI, isolate_tokens
+
+    text = "تابعوا Relais\n#SMEM\nhttps://smem.example.org/ar/ 2026"
+    isolated = isolate_tokens(text)
+    # A Latin word alone needs no isolate; before the fix "Relais\n#SMEM" was one run across the break.
+    assert isolated == f"تابعوا Relais\n{LRI}#SMEM{PDI}\n{LRI}https://smem.example.org/ar/ 2026{PDI}"
+    assert isolate_tokens(isolated) == isolated

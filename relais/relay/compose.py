@@ -132,18 +132,12 @@ def page_posts(local: LocalContent, kind: str, model: Any, media: list[MediaFile
                     body += "\n\n" + fill(str(labels.link_in_bio), channel, local, path)
             lang = text.lang if getattr(text, "fallback", False) else None
             if channel.limit is not None and direction(lang or local.lang) == "rtl":
-                body = isolated(body)
+                body = isolate_tokens(body)  # plain text: no <span dir> can go there
             infographic, images = _images(model, _post(model, post_id), channel, media)
             found.append(Composed(kind, model.id, str(model.title), post_id, number, channel, body,
                                   post_length(channel, body) if channel.limit else None, relpath, key, lang,
                                   images, infographic))
     return found
-
-
-def isolated(text: str) -> str:
-    """A right-to-left post as it is posted, in plain text: "#SMEM", handles and addresses read left to right.
-    Line by line: a line break ends every isolate (it starts a new bidi paragraph), so a run must not cross one."""
-    return "\n".join(isolate_tokens(line) for line in text.split("\n"))
 
 
 def share_texts(local: LocalContent, kind: str, model: Any) -> dict[str, Composed]:

@@ -77,19 +77,26 @@ def _isolated(text: str, at: int) -> bool:
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span grown to the farthest left-to-right letter or digit on each side before any RTL letter or
-    isolate boundary."""
+    """The span grown to the farthest left-to-right letter or digit on each side before any RTL letter,
+    isolate boundary or line break (a line break starts a new bidi paragraph and ends every isolate, so a run
+    must not cross one: "#SMEM" alone on its line would show "SMEM#")."""
     at = start
-    while at > 0 and bidirectional(text[at - 1]) not in _RTL and text[at - 1] not in _OPENERS + PDI:
+    while at > 0 and _extends(text[at - 1]):
         at -= 1
         if bidirectional(text[at]) in _LTR:
             start = at
     at = end
-    while at < len(text) and bidirectional(text[at]) not in _RTL and text[at] not in _OPENERS + PDI:
+    while at < len(text) and _extends(text[at]):
         at += 1
         if bidirectional(text[at - 1]) in _LTR:
             end = at
     return _paired(text, start, end)
+
+
+def _extends(char: str) -> bool:
+    """Can a left-to-right run grow over ``char``? Not over an RTL letter, an isolate boundary or a paragraph
+    separator (bidi class B: line feed, carriage return, U+2029...)."""
+    return bidirectional(char) not in (*_RTL, "B") and char not in _OPENERS + PDI
 
 
 def _paired(text: str, start: int, end: int) -> tuple[int, int]:
