@@ -158,11 +158,12 @@ def _images(model: Any, post, channel: Channel, media: list[MediaFile]) -> tuple
     infographics = [i.id for i in getattr(model, "infographics", [])]
     wanted = (post.image if post and post.image else None) or (infographics[0] if infographics else "card")
     width, height = (int(n) for n in channel.image.split("x"))
-    for image_id in (wanted, "card"):
-        files = sorted((m for m in media if m.page_id == model.id and m.infographic_id == image_id and m.fmt == "png"
-                        and (m.width, m.height) == (width, height)), key=lambda m: m.slide)
-        if image_id == "card":
-            files = [m for m in media if m.page_id == model.id and m.infographic_id == "card" and m.fmt == "png"]
+
+    def pngs(image_id: str) -> list[MediaFile]:
+        return [m for m in media if m.page_id == model.id and m.infographic_id == image_id and m.fmt == "png"]
+
+    sized = sorted((m for m in pngs(wanted) if (m.width, m.height) == (width, height)), key=lambda m: m.slide)
+    for image_id, files in ((wanted, sized), ("card", pngs("card"))):  # the card has one size only
         if files:
             return image_id, tuple(files[:channel.max_images])
     return wanted, ()
