@@ -376,6 +376,31 @@ def test_one_page_formats_keep_the_essentials_at_the_foot(built):
         assert trim[1] + margin - 1 <= lowest <= trim[1] + margin + 6 * MM, (doc.path, (lowest - trim[1]) / MM)
 
 
+def _largest_gap_mm(path: Path) -> float:
+    """The tallest band of a one-page document, across the whole sheet, where no character or drawing is
+    (pdfium raster: every pixel of a row within 10 of white), between the top and bottom margins."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        image = pdf[0].render(scale=72 / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    pixels, (width, height) = image.load(), image.size
+    best = run = 0
+    for y in range(int(height * 0.04), int(height * 0.96)):
+        run = run + 1 if all(pixels[x, y] > 245 for x in range(0, width, 2)) else 0
+        best = max(best, run)
+    return best * 25.4 / 72
+
+
+def test_posters_fill_their_sheet(built):
+    """An A3 poster with room left takes larger type, then spreads what is left between its blocks: no blank
+    band across the sheet taller than 30 mm (the room left went above the numbers: up to 60 mm)."""
+    posters = [doc for doc in all_docs(built) if doc.fmt == "a3" and doc.edition == "office"]
+    assert len(posters) == 4  # two guides, in French and English
+    gaps = {doc.path: round(_largest_gap_mm(pdf_path(built, doc)), 1) for doc in posters}
+    assert max(gaps.values()) <= 30, gaps
+
+
 def _sized_chars(path: Path):
     """(page index, char, font size in pt, (left, bottom, right, top)) for every visible character: pdfium's
     size is in the text object's units, which WeasyPrint scales (CSS px to pt) by the object's matrix."""
@@ -898,6 +923,26 @@ def test_error_in_a_worker_stops_the_build_and_names_the_document(content, tmp_p
     one = dataclasses.replace(content, guides=content.guides[:1], case_studies=[], pages=[])
     with pytest.raises(PrintError, match=r"print/prepare-fr-a5(-press)?\.pdf: refused to read file:///etc/passwd"):
         render_print_documents(one, "fr", Project(project), tmp_path / "out", jobs=2)
+
+
+def test_one_process_renders_documents_of_several_projects(content, tmp_path):
+    """A process that renders for one project, then has the print tasks of another fail (a theme reading
+    outside its folder), then renders Arabic for the first again keeps every font: that Arabic came out as
+    missing glyphs while the engine dropped a project's font configuration for the next one's."""
+    other = tmp_path / "other"
+    shutil.copytree(THEME, other / "theme" / "print")
+    with open(other / "theme" / "print" / "print.css", "a", encoding="utf-8") as css:
+        css.write('\n.masthead { background-image: url("file:///etc/passwd"); }\n')
+    one = dataclasses.replace(content, guides=content.guides[:1], case_studies=[], pages=[])
+
+    def job(project: Project, lang: str):
+        return next(p.job for p in plan_print_documents(one, lang, project, tmp_path) if p.doc.fmt == "a5")
+
+    assert not render_document(job(PROJECT, "fr")).problems
+    with pytest.raises(PrintError, match="refused to read"):
+        render_print_documents(one, "fr", Project(other), tmp_path / "out", jobs=2)
+    laid_out = render_document(job(PROJECT, "ar"))
+    assert not laid_out.problems and laid_out.pdf.startswith(b"%PDF"), laid_out.problems[:1]
 
 
 def _embedded_font_dates(pdf: bytes) -> set[int]:

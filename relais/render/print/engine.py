@@ -607,6 +607,8 @@ class PrintJob:
     bleed_mm: float | None = None  # press: the PDF BleedBox is the TrimBox plus this (WeasyPrint's is not)
     fill_to: float | None = None  # the y (CSS px) the end of the body is pushed down to, on its last page
     overleaf_css: str | None = None  # added when the document turns a page ("continued overleaf"); {last}: pages
+    grow: tuple[tuple[float, str], ...] = ()  # (scale, stylesheet) of larger type for a one-page document with room
+    fill_gaps: int = 0  # how many gaps the theme's --fill-gap widens; 0: the room left goes above the numbers
 
 
 @dataclass(frozen=True)
@@ -667,7 +669,9 @@ _SESSIONS: dict[tuple, _Session] = {}
 def _session(job: PrintJob) -> _Session:
     key = (job.allowed_roots, job.fontconfig_file)
     if key not in _SESSIONS:
-        _SESSIONS.clear()
+        # Never dropped: after a process had dropped two sessions (documents of three projects, seen in
+        # tests), Arabic came out as missing glyphs in the next one; keeping them alive avoids it (WeasyPrint
+        # tells some font data apart by address, issue #2144). A build has one key a process.
         _SESSIONS[key] = _Session(tuple(Path(r) for r in job.allowed_roots))
     return _SESSIONS[key]
 
@@ -713,22 +717,52 @@ def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, do
     return index, document, len(job.variants) - first
 
 
-def _filled(job: PrintJob, document: Any, lay_out: Callable[[Any], Any]) -> Any:
-    """The document laid out again with the space left on its last page below ``<main>``, so the emergency
-    numbers and the QR code sit at the foot of that page, and with ``overleaf_css`` when it has two pages or
-    more. A flex column does the same in CSS but costs WeasyPrint two to three times the layout; the free
-    space is read from the ``relais-end`` anchor (public ``Page.anchors``) of the layout already made."""
-    from weasyprint import CSS
+FILL_SPREAD = 0.75  # of the room left on a page that spreads its blocks, the share between them (the rest: above the numbers)
 
+
+def _end(document: Any) -> float | None:
     end = document.pages[-1].anchors.get(END_ANCHOR)
+    return end[1] if end else None
+
+
+def _grown(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> tuple[Any, str]:
+    """A one-page document with room left laid out with the largest type of ``job.grow`` that still ends above
+    ``fill_to``, with that stylesheet; else the document as it was, and no stylesheet. A scale larger than the
+    room (``fill_to`` over the end of the body) is not tried: the height grows at least as the type."""
+    end = _end(document)
+    if not job.grow or job.fill_to is None or end is None or len(document.pages) != 1:
+        return document, ""
+    for scale, css in job.grow:
+        if scale > job.fill_to / end:
+            continue
+        grown = lay_out(css)
+        grown_end = _end(grown)
+        if len(grown.pages) == 1 and grown_end is not None and grown_end <= job.fill_to - 1:
+            return grown, css
+    return document, ""
+
+
+def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
+    """The document laid out again with the space left on its last page below ``<main>`` (shared with the
+    theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
+    foot of that page, and with ``overleaf_css`` when it has two pages or more. A flex column does the same
+    in CSS but costs WeasyPrint two to three times the layout; the free space is read from the ``relais-end``
+    anchor (public ``Page.anchors``) of the layout already made."""
+    end = _end(document)
     # One CSS px short of the margin: laid out exactly to it, rounding can push the end past it (seen in press).
-    free = job.fill_to - end[1] - 1 if end and job.fill_to is not None else 0
+    free = job.fill_to - end - 1 if end is not None and job.fill_to is not None else 0
     pages = len(document.pages)
     overleaf = job.overleaf_css.replace("{last}", str(pages)) if pages > 1 and job.overleaf_css else ""
-    tries = [f"body > main {{ padding-bottom: {free:.2f}px; }}\n{overleaf}"] if free >= 0.5 else []
+    tries = []
+    if free >= 0.5 and job.fill_gaps:
+        gap = free * FILL_SPREAD / job.fill_gaps
+        tries.append(f"html {{ --fill-gap: {gap:.2f}px; }} body > main {{ padding-bottom: "
+                     f"{free - gap * job.fill_gaps:.2f}px; }}\n{overleaf}")
+    if free >= 0.5:
+        tries.append(f"body > main {{ padding-bottom: {free:.2f}px; }}\n{overleaf}")
     tries += [overleaf] if overleaf else []
     for css in tries:  # without the padding when it turns a page: the note still has to be there
-        filled = lay_out(CSS(string=css))
+        filled = lay_out(css)
         if len(filled.pages) == pages:
             return filled
     return document
@@ -742,7 +776,7 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
     at this variant, the ones before it being known to overflow (a check of the very same job kept
     ``first``): a build after a check then lays out one variant.
     """
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     options = {"pdf_variant": "pdf/ua-1"}  # no output intent: WeasyPrint would label it GTS_PDFX (see docstring)
     with render_environment(job.source_date_epoch, Path(job.fontconfig_file)), collect_weasyprint_logs() as logs:
@@ -756,10 +790,13 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
                 font_config=session.font_config, stylesheets=sheets, **options)
 
         chosen, document, layouts = _choose(job, lay_out, min(max(first, 0), len(job.variants) - 1))
+        def again(*css: str):  # the chosen variant with stylesheets added
+            return HTML(string=job.variants[chosen], base_url=job.base_url, url_fetcher=fetcher).render(
+                font_config=session.font_config, stylesheets=[*sheets, *(CSS(string=c) for c in css if c)], **options)
+
         if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
-            document = _filled(job, document, lambda css: HTML(
-                string=job.variants[chosen], base_url=job.base_url, url_fetcher=fetcher).render(
-                font_config=session.font_config, stylesheets=[*sheets, css], **options))
+            document, larger = _grown(job, document, again)
+            document = _filled(job, document, lambda css: again(larger, css))
         pages = len(document.pages)
         text, passages = scan_text(job.variants[chosen])
         problems = missing_glyphs(text)

@@ -399,6 +399,14 @@ class DocView:
         return [g.kind for g in self.groups] == ["do", "dont"]
 
     @property
+    def spread_gaps(self) -> int:
+        """How many gaps ``--fill-gap`` widens, top to bottom (print.css): below the masthead, between the
+        rows of items (two a row; do and don't side by side: the longer column) and below each group."""
+        if self.columns:
+            return 1 + max(len(g.items) for g in self.groups)
+        return 1 + sum((len(g.items) + 1) // 2 - 1 + 1 for g in self.groups)
+
+    @property
     def body_class(self) -> str:
         titles = "" if self.item_texts else " items-titles"
         return f"doc-{self.kind} fmt-{self.fmt} edition-{self.edition} density-{self.density} dir-{self.dir}{titles}"
