@@ -62,6 +62,19 @@ def test_the_edition_images_carry_its_publisher_address_and_hashtag(built: Kit):
             assert png.size == (1080, 1080)
 
 
+def test_a_long_prefecture_name_is_written_once_and_fits(built: Kit, tmp_path: Path):
+    """The site name names the publisher already ("Relais #SMEM – Préfecture de démonstration"): the header
+    does not repeat it, so a real prefecture's long name gets the whole line and passes check."""
+    svg = (built.root / "site" / OWN / "fr/media/shelter/shelter-checklist-1200x630.svg").read_text(encoding="utf-8")
+    assert svg.count("Préfecture de démonstration") == 1
+    kit = edition_kit(tmp_path / "kit")
+    path = kit.file("editions/demonstration.yml")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Préfecture de démonstration\"", "Préfecture des Alpes-de-Haute-Provence\"", 2), encoding="utf-8")
+    checked = kit.run("check")
+    assert checked.returncode == 0, checked.stderr[-2000:]
+
+
 def test_the_edition_leaflets_carry_its_numbers_accounts_and_qr_code(built: Kit):
     for lang in ("fr", "ar"):
         pdf = built.root / "site" / OWN / lang / f"print/shelter-{lang}-a4.pdf"
