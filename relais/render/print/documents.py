@@ -91,7 +91,6 @@ class Format:
     # A one-page document that leaves room is laid out again with its type this much larger, the largest
     # scale that still fits (a poster fills its sheet with type rather than with a blank band).
     grow: tuple[float, ...] = ()
-    spread: bool = False  # the room left is shared between the blocks (--fill-gap), not all above the numbers
     # The last density is a last resort under the minimum sizes (captions 0.8 of 8 pt), for texts at their
     # maximum length that a flyer cannot hold legibly: the default kit and its editions never reach it.
     fallback: bool = False
@@ -102,7 +101,7 @@ FORMATS: dict[str, Format] = {
     "a5": Format("A5", 148, 210, (9, 9, 9, 5.5), (11, 10.5, 10, 10, 10, 8), False, True, summary_until=3,
                  sources_until=4, fallback=True),
     "a3": Format("A3", 297, 420, (15, 17, 15, 10), (14.6, 13.6, 12.6, 12.4, 11.2), False, True, titles_only_from=3,
-                 grow=(1.3, 1.2, 1.12, 1.06), spread=True),
+                 grow=(1.3, 1.2, 1.12, 1.06)),
 }
 EDITIONS = ("office", "press")
 CAPTION_PT = 9  # no text is printed smaller (labels, captions, colophon, page numbers)

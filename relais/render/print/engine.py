@@ -743,8 +743,8 @@ def _grown(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> tuple
 
 
 def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
-    """The document laid out again with the space left on its last page below ``<main>`` (shared with the
-    theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
+    """The document laid out again with the space left on its last page below ``<main>`` (on one page, shared
+    with the theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
     foot of that page, and with ``overleaf_css`` when it has two pages or more. A flex column does the same
     in CSS but costs WeasyPrint two to three times the layout; the free space is read from the ``relais-end``
     anchor (public ``Page.anchors``) of the layout already made."""
@@ -754,7 +754,7 @@ def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
     pages = len(document.pages)
     overleaf = job.overleaf_css.replace("{last}", str(pages)) if pages > 1 and job.overleaf_css else ""
     tries = []
-    if free >= 0.5 and job.fill_gaps:
+    if free >= 0.5 and job.fill_gaps and pages == 1:
         gap = free * FILL_SPREAD / job.fill_gaps
         tries.append(f"html {{ --fill-gap: {gap:.2f}px; }} body > main {{ padding-bottom: "
                      f"{free - gap * job.fill_gaps:.2f}px; }}\n{overleaf}")

@@ -400,11 +400,11 @@ class DocView:
 
     @property
     def spread_gaps(self) -> int:
-        """How many gaps ``--fill-gap`` widens, top to bottom (print.css): below the masthead, between the
-        rows of items (two a row; do and don't side by side: the longer column) and below each group."""
-        if self.columns:
+        """How many gaps ``--fill-gap`` opens one above the other (print.css): below the masthead and below
+        each row of advice (two items a row; do and don't side by side: the longer column)."""
+        if self.columns:  # (a non-empty do and don't)
             return 1 + max(len(g.items) for g in self.groups)
-        return 1 + sum((len(g.items) + 1) // 2 - 1 + 1 for g in self.groups)
+        return 1 + sum((len(g.items) + 1) // 2 for g in self.groups)
 
     @property
     def body_class(self) -> str:
