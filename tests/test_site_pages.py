@@ -31,8 +31,9 @@ def test_guide_page_shows_figure_downloads_and_its_card(kit, tmp_path: Path):
              media_file("prepare", "card", "png", (1200, 630), 90),
              media_file("prepare", "card", "jpg", (1200, 630), 60),
              media_file("home", "card", "jpg", (1200, 630), 55)]
-    prints = [SimpleNamespace(page_id="prepare", lang="en", fmt="a4", edition="office",
-                              path="print/prepare-en-a4.pdf", size_bytes=1_300_000)]
+    prints = [SimpleNamespace(page_id="prepare", lang="en", fmt="a4", edition=edition,
+                              path=f"print/prepare-en-a4{suffix}.pdf", size_bytes=1_300_000)
+              for edition, suffix in (("office", ""), ("press", "-press"))]
     write_pages(content.in_language("en"), kit.root / "theme/pages", tmp_path, media, prints)
 
     front, body = front_and_body(tmp_path / "guides/prepare.md")
@@ -48,6 +49,7 @@ def test_guide_page_shows_figure_downloads_and_its_card(kit, tmp_path: Path):
             '<span class="relais-downloads__meta" dir="ltr">40 KB</span></span>') in body
     assert ('- [A4 leaflet \\(PDF\\)](../print/prepare-en-a4.pdf) '
             '<span class="relais-downloads__meta" dir="ltr">1,270 KB</span>') in body
+    assert "- [A4 leaflet \\(PDF\\) – print\\-shop edition, with bleed](../print/prepare-en-a4-press.pdf)" in body
     assert "1200×630" not in body  # link-preview cards are not offered as downloads
 
     statement, _ = front_and_body(tmp_path / "accessibilite.md")

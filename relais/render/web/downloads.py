@@ -90,6 +90,6 @@ def print_downloads(kind: str, page_id: str, prints: list, local: LocalContent,
     for doc in sorted((d for d in prints if d.page_id == page_id), key=lambda d: (d.edition != "office", d.fmt)):
         name = getattr(labels, "handout" if kind == "case-study" else PRINT_LABELS[doc.fmt])
         if doc.edition != "office":
-            name = f"{name}, {labels.press_edition}"
+            name = f"{name} – {labels.press_edition}"  # a dash, not a Latin comma in Arabic
         result.append(Download(label=name, href=href(doc.path), size=kilobytes(doc.size_bytes, local), fmt="PDF"))
     return result
