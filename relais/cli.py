@@ -144,7 +144,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     engine = _engine(args, project)
     if args.dry_run:
         from relais.dryrun import dry_run
-        print("\n".join(dry_run(project, engine.cache)))
+        print("\n".join(dry_run(project, engine.cache, release=args.release)))
         return 0
     from relais.pipeline import build
     started = time.perf_counter()

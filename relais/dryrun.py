@@ -21,9 +21,10 @@ def why(task: Task, previous: dict) -> str:
     return "changed: " + ", ".join(changed) if changed else "not in the cache"
 
 
-def dry_run(project: Project, cache: Cache) -> list[str]:
-    """One line per output that a build would make again; the last line counts them."""
-    content, _, _ = read(project)
+def dry_run(project: Project, cache: Cache, release: bool = False) -> list[str]:
+    """One line per output that a build would make again; the last line counts them. ``release``: refuses
+    placeholders as ``build --release`` would (``ContentError``)."""
+    content, _, _ = read(project, release=release)
     plan = Plans.make(content, project)
     previous = previous_inputs(project.history_file)
     lines, reused = [], 0

@@ -37,10 +37,11 @@ def errors(result) -> list[str]:
 
 
 def refused(kit: Kit, expected: list[str]) -> None:
-    """``check --release`` and ``build --release`` give exactly ``expected``, exit 1, and change no file of site/."""
+    """``check --release``, ``build --release`` and ``build --dry-run --release`` give exactly ``expected``, exit
+    1, and change no file of site/."""
     site = published(kit)
-    for command in ("check", "build"):
-        result = kit.run(command, "--release")
+    for command in (("check",), ("build",), ("build", "--dry-run")):
+        result = kit.run(*command, "--release")
         assert result.returncode == 1, command
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert errors(result) == expected, command
