@@ -40,9 +40,10 @@ class Preview:
         self.pages: dict[str, Result] = {}
         self.files: dict[str, bytes] | None = None  # what site/ holds now
         self.parsed = ParseCache(project.cache_dir / "parsed")
+        self.counted = engine.counts()  # the engine's counts when this update began: its summary is its own
 
     def rebuild(self, changed: set[Path] | None = None) -> None:
-        started = time.perf_counter()
+        started, self.counted = time.perf_counter(), self.engine.counts()
         try:
             self._rebuild(changed or set(), started)
         except ContentError as exc:
@@ -87,7 +88,7 @@ class Preview:
         self.media, self.pages = media, pages
         for line in report.warnings:
             print(line, file=sys.stderr, flush=True)
-        print(f"Site updated in {time.perf_counter() - started:.1f} s ({engine.summary()}).", flush=True)
+        print(f"Site updated in {time.perf_counter() - started:.1f} s ({engine.summary(self.counted)}).", flush=True)
         self.on_step([])
 
     def _publish(self, files: dict[str, bytes]) -> None:

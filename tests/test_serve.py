@@ -7,6 +7,7 @@ here the preview must simply get there, and say what is wrong when it cannot.
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.request
 from contextlib import redirect_stderr, redirect_stdout
@@ -73,6 +74,10 @@ def test_edits_reach_the_page_and_mistakes_reach_the_browser(tmp_path: Path):
     assert "Traceback" not in out.getvalue() + err.getvalue()
     assert f"content/{GUIDE}:6:1: error: unknown key 'titel'" in err.getvalue()
     assert "Pages of fr updated in" in out.getvalue()  # the page came first, images and PDFs followed
+    # Each update counts its own work (not the sum so far): the first built everything, the edit what shows
+    # the sentence, the edit undone nothing (all from the cache).
+    built = [int(n) for n in re.findall(r"Site updated in [\d.]+ s \(built (\d+), reused \d+\)", out.getvalue())]
+    assert len(built) >= 3 and built[-1] == 0 and all(n < built[0] for n in built[1:]), built
 
 
 def test_a_busy_port_is_one_line_before_any_build(tmp_path: Path, capsys):

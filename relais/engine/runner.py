@@ -84,5 +84,9 @@ class Engine:
             self._close()
         self._executor = self._close = None
 
-    def summary(self) -> str:
-        return f"built {self.built}, reused {self.reused}"
+    def counts(self) -> tuple[int, int]:
+        return self.built, self.reused
+
+    def summary(self, since: tuple[int, int] = (0, 0)) -> str:
+        """``built N, reused M``, counted from ``since`` (``counts()`` taken before: one preview update)."""
+        return f"built {self.built - since[0]}, reused {self.reused - since[1]}"
