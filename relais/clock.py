@@ -12,3 +12,15 @@ def format_clock(value: str, locale: str) -> str:
 
     hour, minute = (int(part) for part in value.split(":"))
     return format_time(dt.time(hour, minute), "short", locale=locale)
+
+
+def format_when(day: dt.date, time: str | None, locale: str) -> str:
+    """A day (long format) and, when given, its time of day, joined as the locale joins them (CLDR's date-time
+    pattern): "15 avril 2013, 14:49", "15 أبريل 2013، 2:49 م"."""
+    from babel import Locale
+    from babel.dates import format_date
+
+    date = format_date(day, "long", locale=locale)
+    if not time:
+        return date
+    return Locale.parse(locale).datetime_formats["long"].format(format_clock(time, locale), date)

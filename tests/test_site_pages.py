@@ -138,3 +138,14 @@ def test_any_brand_colour_keeps_text_readable(kit):
     content, _, _ = read(Project(kit.root))
     css = brand_css(content)
     assert "--relais-on-primary: #000000;" in css and "--relais-link: #161616;" in css
+
+
+@pytest.mark.parametrize(("lang", "when", "not_written"), [("fr", "15 avril 2013, 14:49", "2:49"),
+                                                           ("ar", "15 أبريل 2013، 2:49 م", "14:49")])
+def test_a_case_study_dates_its_events_as_the_images_and_leaflets_do(kit, tmp_path: Path, lang, when, not_written):
+    """One rule for the time of day (relais.clock): the page's timeline says "2:49 م" in Arabic, as the image
+    and the handout do, joined to the day as the locale joins them (not "14:49" after a Latin comma)."""
+    content, _, _ = read(Project(kit.root))
+    write_pages(content.in_language(lang), kit.root / "theme/pages", tmp_path, [], [])
+    _, body = front_and_body(tmp_path / "case-studies/boston-2013.md")
+    assert f"\n{when}\n" in body and not_written not in body  # a definition list: the date, then ": what"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from relais.clock import format_when
 from relais.content import LocalContent
 from relais.urls import markdown_path
 from relais.render.web.markdown import Directions, environment
@@ -60,7 +60,7 @@ def _extra_values(kind: str, model, local: LocalContent) -> dict:
     if kind != "case-study":
         return {}
     locale = local.language.locale
-    dates = {e.id: format_date(e.date, "long", locale=locale) + (f", {e.time}" if e.time else "") for e in model.events}
+    dates = {e.id: format_when(e.date, e.time, locale) for e in model.events}
     numbers = {f.id: format_decimal(f.value, locale=locale) for f in model.figures}
     return {"dates": dates, "numbers": numbers}
 
