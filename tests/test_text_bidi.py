@@ -89,3 +89,28 @@ def test_a_run_never_crosses_a_line_break():
     # A Latin word alone needs no isolate; before the fix "Relais\n#SMEM" was one run across the break.
     assert isolated == f"تابعوا Relais\n{LRI}#SMEM{PDI}\n{LRI}https://smem.example.org/ar/ 2026{PDI}"
     assert isolate_tokens(isolated) == isolated
+
+
+def test_a_clause_ends_a_run():
+    """"على @PrefDemo. #SMEM": the full stop is the Arabic sentence's, between two runs (in one run it would
+    sit between the handle and the hashtag)."""
+    from relais.text.bidi import split_runs
+
+    assert [p for p, ltr in split_runs("تابعوا @PrefDemo. #SMEM #Demo54") if ltr] == ["@PrefDemo", "#SMEM #Demo54"]
+    assert [p for p, ltr in split_runs("موقع Relais #SMEM") if ltr] == ["Relais #SMEM"]  # a word still joins
+
+
+def test_posts_get_marks_not_isolates():
+    """Plain text for the networks: a left-to-right mark opens a run that starts with "#", "@" or a digit, a
+    right-to-left mark keeps a clause's punctuation the sentence's; Bluesky's keep a space before "#" and "@"
+    (its tags and handles follow white space) and after the punctuation. Idempotent."""
+    from relais.text.bidi import LRM, RLM, mark_for_posting
+
+    text = "تابعوا @PrefDemo. #SMEM\n#SMEM أولا، و20 km\nhttps://smem.example.org/ar/ #SMEM"
+    x = mark_for_posting(text)
+    assert x == (f"تابعوا {LRM}@PrefDemo.{RLM} {LRM}#SMEM\n{LRM}#SMEM أولا، و{LRM}20 km\n"
+                 "https://smem.example.org/ar/ #SMEM")
+    bluesky = mark_for_posting(text, facets=True)
+    assert bluesky == (f"تابعوا {LRM} @PrefDemo. {RLM}{LRM} #SMEM\n{LRM} #SMEM أولا، و{LRM}20 km\n"
+                       "https://smem.example.org/ar/ #SMEM")
+    assert mark_for_posting(x) == x and mark_for_posting(bluesky, facets=True) == bluesky

@@ -6,8 +6,9 @@ without its scheme on Instagram, whose posts cannot link; a line then points to 
 the site's or edition's hashtags (one on Threads, which takes one topic), ``{account}`` the official account on
 that network, local ones first (the publisher's name where it has none). Nothing is added to the address: no
 shortener, no tracking parameter. A post in a right-to-left language is plain text where no markup can go: its
-Latin runs (hashtags, handles, addresses) are isolated with LRI ... PDI (``relais.text.bidi``), counted as
-the networks count them, so "#SMEM" is not posted as "SMEM#" (the share links post the same text).
+Latin runs (hashtags, handles, addresses) get direction marks (``relais.text.bidi.mark_for_posting``; never
+against what Bluesky parses), counted as the networks count them, so "#SMEM" is not posted as "SMEM#" (the
+share links post the same text).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from relais.content import LocalContent
 from relais.networks import CHANNELS, Channel
 from relais.relay.count import alt_length, post_length
 from relais.render.outputs import MediaFile
-from relais.text.bidi import direction, isolate_tokens
+from relais.text.bidi import direction, mark_for_posting
 from relais.translations import LocalText
 from relais.urls import page_path, short_address
 
@@ -132,7 +133,7 @@ def page_posts(local: LocalContent, kind: str, model: Any, media: list[MediaFile
                     body += "\n\n" + fill(str(labels.link_in_bio), channel, local, path)
             lang = text.lang if getattr(text, "fallback", False) else None
             if channel.limit is not None and direction(lang or local.lang) == "rtl":
-                body = isolate_tokens(body)  # plain text: no <span dir> can go there
+                body = mark_for_posting(body, facets=channel.id == "bluesky")  # plain text: no <span dir> there
             infographic, images = _images(model, _post(model, post_id), channel, media)
             found.append(Composed(kind, model.id, str(model.title), post_id, number, channel, body,
                                   post_length(channel, body) if channel.limit else None, relpath, key, lang,

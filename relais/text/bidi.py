@@ -21,6 +21,7 @@ from unicodedata import bidirectional
 from babel import Locale, UnknownLocaleError
 
 LRI, PDI = "\u2066", "\u2069"
+LRM, RLM = "\u200e", "\u200f"
 _OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI: a text isolated before (a post already made) stays as it is
 
 
@@ -81,12 +82,12 @@ def _widened(text: str, start: int, end: int) -> tuple[int, int]:
     isolate boundary or line break (a line break starts a new bidi paragraph and ends every isolate, so a run
     must not cross one: "#SMEM" alone on its line would show "SMEM#")."""
     at = start
-    while at > 0 and _extends(text[at - 1]):
+    while at > 0 and _extends(text[at - 1]) and not _ends_clause(text, at - 1):
         at -= 1
         if bidirectional(text[at]) in _LTR:
             start = at
     at = end
-    while at < len(text) and _extends(text[at]):
+    while at < len(text) and _extends(text[at]) and not _ends_clause(text, at):
         at += 1
         if bidirectional(text[at - 1]) in _LTR:
             end = at
@@ -97,6 +98,15 @@ def _extends(char: str) -> bool:
     """Can a left-to-right run grow over ``char``? Not over an RTL letter, an isolate boundary or a paragraph
     separator (bidi class B: line feed, carriage return, U+2029...)."""
     return bidirectional(char) not in (*_RTL, "B") and char not in _OPENERS + PDI
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?]\s")
+
+
+def _ends_clause(text: str, at: int) -> bool:
+    """Does a clause of the right-to-left sentence end at ``at``: "على @PrefDemo. #SMEM" is two runs, so the
+    full stop stays the Arabic sentence's (in a run, it would sit between the handle and the hashtag)."""
+    return _CLAUSE_END.match(text, at) is not None
 
 
 def _paired(text: str, start: int, end: int) -> tuple[int, int]:
@@ -139,3 +149,29 @@ def cut(text: str, spans) -> list[tuple[str, bool]]:
 def isolate_tokens(text: str) -> str:
     """Wrap every left-to-right run in LRI ... PDI, for SVG text and plain-text contexts (idempotent)."""
     return "".join(f"{LRI}{piece}{PDI}" if ltr else piece for piece, ltr in split_runs(text))
+
+
+def mark_for_posting(text: str, facets: bool = False) -> str:
+    """A right-to-left post as networks take it (plain text they parse for links, hashtags and handles): a
+    left-to-right mark (LRM) before each run that opens with a character of no direction ("#", "@", a digit),
+    which puts it on the run's side, and a right-to-left mark (RLM) after a clause's punctuation that follows
+    a run, which keeps it the sentence's. No isolate: LRI ... PDI around "#SMEM" make Bluesky read a tag
+    "SMEM\u2069" and no link. ``facets`` (Bluesky, which finds a hashtag or handle only after white space and
+    takes every following non-space into a tag): the marks keep a space between them and "#" or "@" (LRM and a
+    space before it, the RLM after the space that follows the punctuation). Idempotent."""
+    pieces, at = [], 0
+    for start, end in ltr_runs(text):
+        pieces.append(text[at:start])
+        run, first, before = text[start:end], text[start], text[:start]
+        mark = LRM + " " if facets and first in "#@" else LRM
+        spaced = not before or before[-1] in " \n"
+        opens = bidirectional(first) != "L" and (spaced or mark == LRM) and not before.endswith(mark)
+        pieces.append(mark + run if opens else run)
+        at = end
+        if _ends_clause(text, end):
+            after = end + (2 if facets else 1)  # after the punctuation, or after the space that follows it
+            if not text.startswith(RLM, after):
+                pieces.append(text[end:after] + RLM)
+                at = after
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -96,3 +96,49 @@ def test_relay_pages_are_accessible_and_reflow(browser, relay_server, width):
     finally:
         tab.close()
     assert found == [], "\n".join(found)
+
+
+# What Bluesky's app finds in a post (@atproto/api's rich-text detection): a link, a hashtag only after white
+# space, taking every non-space character that follows into it.
+BLUESKY = r"""text => ({
+  urls: [...text.matchAll(/(^|\s|\()((https?:\/\/[\S]+)|((?<domain>[a-z][a-z0-9]*(\.[a-z0-9]+)+)[\S]*))/gim)].map(m => m[2]),
+  tags: [...text.matchAll(/(^|\s)[#＃]((?!\ufe0f)[^\s\u00AD\u2060\u200A\u200B\u200C\u200D\u20e2]*[^\d\s\p{P}\u00AD\u2060\u200A\u200B\u200C\u200D\u20e2]+[^\s\u00AD\u2060\u200A\u200B\u200C\u200D\u20e2]*)?/gu)].map(m => m[2]),
+})"""
+
+# Where each Latin "#tag", "@handle" and "https" starts, against its next letter, once the text is laid out
+# right to left as a composer shows it: the first character must be on the left.
+ORDER = r"""text => {
+  const box = document.createElement("div");
+  box.dir = "rtl"; box.style.cssText = "white-space: pre-wrap; font: 20px sans-serif; width: 900px";
+  box.textContent = text; document.body.replaceChildren(box);
+  const node = box.firstChild, wrong = [];
+  const x = i => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                   return r.getBoundingClientRect().left; };
+  for (const m of text.matchAll(/[#@](?=[A-Za-z])|https?:/g)) {
+    if (x(m.index) >= x(m.index + 1)) wrong.push(text.slice(m.index, m.index + 12));
+  }
+  return wrong;
+}"""
+
+
+def test_arabic_posts_read_in_order_and_bluesky_finds_their_links_and_tags(browser, relay_site):
+    """Every Arabic post and template of the kit's posts.csv and templates.txt, laid out right to left in
+    Chromium: "#SMEM", "@handle" and addresses read left to right ("#" on the left, not "SMEM#"); on Bluesky,
+    the tag is "SMEM" and the address a link (an invisible isolate against them once broke both)."""
+    from test_relay_build import bundle, rows
+
+    archive = bundle(relay_site, "", "ar")
+    posts = [r for r in rows(archive) if r["length"]]
+    templates = archive.read(next(n for n in archive.namelist() if n.endswith("templates.txt"))).decode("utf-8")
+    page = browser.new_page()
+    try:
+        wrong = [f"{r['network']}: {w!r}" for r in posts for w in page.evaluate(ORDER, r["text"])]
+        wrong += [f"template: {w!r}" for w in page.evaluate(ORDER, templates)]
+        for row in (r for r in posts if r["network"] == "bluesky"):
+            found = page.evaluate(BLUESKY, row["text"])
+            assert "SMEM" in found["tags"] and all(t.isascii() and t.isalnum() for t in found["tags"] if t), found
+            assert found["urls"] and all(u.isascii() for u in found["urls"]), found
+    finally:
+        page.close()
+    assert "#SMEM" in templates and not any(c in "\u2066\u2069" for r in posts for c in r["text"])
+    assert wrong == [], "\n".join(wrong)

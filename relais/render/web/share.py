@@ -9,8 +9,8 @@ shown as text they can copy.
 
 What leaves the page (the prefilled posts, the e-mail, the phone's share menu, the message to copy) is plain
 text, where no ``<span dir="ltr">`` can go: in a right-to-left language its Latin runs (hashtags, handles,
-addresses) are isolated with LRI ... PDI (``relais.text.bidi.isolate_tokens``), or the reader's post would
-show "SMEM#".
+addresses) get direction marks (``relais.text.bidi.mark_for_posting``, Bluesky's its own), or the reader's
+post would show "SMEM#".
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from relais.networks import channel
-from relais.text.bidi import LRI, PDI, direction as direction_of, isolate_tokens
+from relais.text.bidi import LRM, RLM, direction as direction_of, mark_for_posting
 
 # The order readers know the buttons in; each network's share address is in relais.networks.
 ORDER = ("x", "facebook", "linkedin", "whatsapp", "bluesky")
@@ -49,14 +49,18 @@ def share(title: str, key_message: str, url: str, hashtags: list[str], email_lab
     """``posts``: the page's post on each network (network id -> text); default: key message, address, hashtags.
     ``direction``: the page's language's (a key message standing in for a missing translation has its own)."""
     lang = key_message.lang if getattr(key_message, "fallback", False) else None
-    posted = isolate_tokens if (direction_of(lang) if lang else direction) == "rtl" else str
+    rtl = (direction_of(lang) if lang else direction) == "rtl"
+
+    def posted(text: str, network: str = "") -> str:
+        return mark_for_posting(str(text), facets=network == "bluesky") if rtl else str(text)
+
     tags = " ".join(hashtags)
     default = f"{key_message} {url} {tags}".strip()
     posts = posts or {}
     message = posts.get("mastodon", default)
-    plain = message.replace(LRI, "").replace(PDI, "")  # a relay post comes isolated: isolated again below
+    plain = message.replace(LRM, "").replace(RLM, "")  # a relay post comes marked: marked again below
     text = plain.replace(url, " ") if url in plain else plain
-    links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posted(posts.get(c.id, default))), url=_q(url)))
+    links = [ShareLink(c.id, c.title, c.icon, c.share.format(text=_q(posted(posts.get(c.id, default), c.id)), url=_q(url)))
              for c in map(channel, ORDER)]
     mail = f"mailto:?subject={_q(posted(title))}&body={_q(posted(message))}"
     links.append(ShareLink("email", email_label, "material/email-outline", mail))  # a label: may be a fallback
