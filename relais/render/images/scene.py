@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from relais.content import LocalContent
@@ -186,7 +185,8 @@ def draw(job: Job, local: LocalContent, env: Environment, palette: Palette, logo
         for (fg, bg), use in colours.uses.items():
             contrast.need(fg, bg, use.ratio, use.what)
         holds = tuple(str(item.title) for item in canvas.items) if slide else ()
-        text = slide_alt(job.alt, slide, holds, local.language.locale) if slide else alt or str(job.alt)
+        text = (slide_alt(job.subject.title, slide, canvas.items, local.labels, groups=job.layout == "do-dont")
+                if slide else alt or str(job.alt))
         drawn.append(Drawn(_svg(job, layout_name, local, env, framed, values, slide, text), slide, holds, text,
                            cover=alt is not None))
     return drawn, problems
@@ -214,7 +214,21 @@ def _svg(job: Job, layout: str, local: LocalContent, env: Environment, framed: A
         f=framed.values, **values)
 
 
-def slide_alt(alt: str, slide: Slide, holds: tuple[str, ...], locale: str) -> str:
-    """The text alternative of a slide: the infographic's, then which slide it is and what it holds
-    ("... (2/3 – Activez les notifications et Partagez les messages)")."""
-    return f"{str(alt).rstrip()} ({slide.label} – {format_list(list(holds), locale=locale)})"
+def slide_alt(title: str, slide: Slide, items: list, labels: Any, groups: bool = False) -> str:
+    """The text alternative of a slide: what that slide shows, not the whole infographic's (its items, titles
+    and texts, under "À faire" / "À éviter" on a do and don't slide), after the page's title and the slide's
+    number: "Agir de façon responsable (2/2). À éviter. Ne relayez pas les rumeurs. Un doute..."."""
+    parts = [f"{str(title).rstrip('.')} ({slide.label})"]
+    kind = None
+    for item in items:
+        if groups and item.kind != kind:
+            kind = item.kind
+            parts.append(str(labels.do if kind == "do" else labels.dont))
+        parts += [str(item.title), str(item.text)]
+    return " ".join(_sentence(part) for part in parts)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence does: a full stop unless it has its own ("?", "؟", "!"...)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "\u061f", "…")) else text + "."
