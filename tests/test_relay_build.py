@@ -122,6 +122,12 @@ def test_the_csv_matches_the_page(site, which, lang):
         for network in card.get("data-relais-networks").split():
             if channel(network).limit:
                 assert channel(network).title in lengths
+    # the crisis templates come last, and a link at the top leads there (before the first post)
+    jump = tree.xpath("//p[contains(@class, 'relais-relay__jump')]/a")[0]
+    order = {element: index for index, element in enumerate(tree.iter())}
+    target = tree.xpath(f"//*[@id='{jump.get('href').lstrip('#')}']")[0]
+    first_template = tree.xpath("//section[contains(@class, 'relais-post--template')]")[0]
+    assert order[jump] < order[cards[0]] < order[target] < order[first_template]
 
 
 def test_placeholders_are_filled_per_language_edition_and_network_with_nothing_added(site):
