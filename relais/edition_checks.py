@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-import phonenumbers
 from pydantic import BaseModel
 
 from relais.diagnostics import Report
@@ -13,26 +12,8 @@ from relais.load import LoadedFiles, edition_of, kind_of
 from relais.models.edition import Edition, LocalContact
 from relais.models.site import Account, Site
 from relais.networks import account_problems
+from relais.phones import dial
 from relais.source import SourceFile
-
-
-def region_of(site: Site) -> str:
-    """The country local numbers are dialled in: that of the default language's locale (fr_FR -> FR)."""
-    default = next(lg for lg in site.languages if lg.code == site.default_language)
-    return default.locale.split("_")[1]
-
-
-def dial(number: str, region: str) -> str | None:
-    """The number in the form a ``tel:`` link dials (E.164, or the digits of a short number such as 112), or
-    None when it is no valid number of ``region``."""
-    try:
-        parsed = phonenumbers.parse(number, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if phonenumbers.is_valid_number(parsed):
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return digits if phonenumbers.is_valid_short_number(parsed) else None
 
 
 def check_data(node: BaseModel, loc: tuple, source: SourceFile, region: str, report: Report) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import phonenumbers
 
 from relais.content import Content
-from relais.edition_checks import region_of
+from relais.phones import region_of
 from relais.models.edition import Edition, LocalContact
 from relais.models.site import EmergencyNumber, Site
 from relais.translations import Catalogue

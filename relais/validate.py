@@ -16,7 +16,8 @@ from relais.diagnostics import ContentError, Report
 from relais.icons import icon_path, suggest_icons
 from relais.load import LoadedFiles, edition_of, kind_of
 from relais.messages import close_match, describe, field_names_at
-from relais.edition_checks import check_data, check_editions, edition_languages, region_of
+from relais.edition_checks import check_data, check_editions, edition_languages
+from relais.phones import region_of
 from relais.models import CaseStudy, Guide, Interface, Page, Relay, Site
 from relais.models.edition import Edition
 from relais.models.common import is_web_address

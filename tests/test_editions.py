@@ -100,7 +100,10 @@ def test_the_edition_pages_show_its_accounts_and_link_its_numbers(built: Kit):
     home = lxml_html.parse(str(built.root / "site" / OWN / "fr/index.html")).getroot()
     accounts = [a.get("href") for a in home.xpath("//a[@href]")]
     assert {"https://x.com/PrefDemo", "https://social.example.org/@prefecture"} <= set(accounts)  # the tiny kit has none
-    assert "tel:0353010000" in accounts and "tel:112" in accounts
+    assert "tel:+33353010000" in accounts and "tel:112" in accounts  # E.164, as phonenumbers dials it
+    arabic = lxml_html.parse(str(built.root / "site" / OWN / "ar/index.html")).getroot()
+    number = arabic.xpath("//a[@href='tel:+33353010000']//span[@dir='ltr']")  # else "00 00 01 53 03"
+    assert [n.text_content() for n in number] == ["03 53 01 00 00"]
     page = lxml_html.parse(str(built.root / "site" / OWN / "fr/guides/shelter/index.html")).getroot()
     assert "Préfecture de démonstration" in page.text_content()
     assert page.xpath("//link[@rel='canonical']/@href") == [f"{ADDRESS}fr/guides/shelter/"]

@@ -1061,3 +1061,20 @@ def test_latin_runs_read_left_to_right_in_arabic(arabic):
         assert any(-1 <= s_left - b[4] <= 3 for b in hashes), (i, s_left, [b[2:5] for b in hashes])
         found += 1
     assert found >= 3
+
+
+def test_a_last_page_with_only_what_follows_the_advice_is_worth_a_denser_layout():
+    """An edition's leaflet turned its page for its numbers, QR code and accounts alone (page 2 half full,
+    page 1 40 % empty): a last page without the end of <main> asks for a denser variant, however full it is."""
+    from weasyprint import HTML
+
+    def document(main_lines: int, end_lines: int):
+        rows = "".join(f"<p>{i}</p>" for i in range(main_lines))
+        after = "".join(f"<p>{i}</p>" for i in range(end_lines))
+        return HTML(string=f'<main>{rows}<div id="{engine.MAIN_END_ANCHOR}"></div></main><aside style="'
+                           f'break-inside: avoid">{after}</aside><div id="{engine.END_ANCHOR}"></div>').render()
+
+    essentials_alone = document(15, 16)  # the aside does not fit below the advice: it turns the page
+    assert len(essentials_alone.pages) == 2 and engine._orphan_page(essentials_alone)
+    advice_goes_on = document(40, 5)  # the advice itself runs onto page 2: a real second page
+    assert len(advice_goes_on.pages) == 2 and not engine._orphan_page(advice_goes_on)

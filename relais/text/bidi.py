@@ -2,7 +2,7 @@
 
 The Unicode bidi algorithm puts the "#" of "#SMEM" on the wrong side in an Arabic sentence ("SMEM#"), does the
 same to "@handle" and to URL punctuation, swaps a number and its Latin unit ("20 km" shows as "km 20") and the
-two sides of a size ("1080×1350" shows as "1350×1080"). Each such run must be isolated as left-to-right:
+two sides of a size ("1080×1350" shows as "1350×1080") and the groups of a phone number. Each such run must be isolated as left-to-right:
 ``ltr_runs`` finds them, ``split_runs`` cuts a text at them, and each output wraps them its own way: pages in
 ``<span dir="ltr">`` (``relais.render.web.markdown``), SVG and plain-text contexts in LRI ... PDI
 (``isolate_tokens``; resvg, browsers and raqm honour isolates, HarfBuzz draws nothing for them and the
@@ -51,6 +51,7 @@ _TOKEN = re.compile(
     r"(?:(?:https?://|www\.)\S*[^\s.,;:!?\u061f\u060c\u00bb)\]]"  # URL, minus final punctuation
     r"|[#@][A-Za-z0-9_][\w.-]*\w|[#@][A-Za-z0-9_]"  # Latin #hashtag / @handle
     r"|\d+(?:×\d+)+(?![\w\u2069])"  # a size, 1080×1350 ("×" takes no direction: "1350×1080" otherwise)
+    r"|(?<!\d)\+?\d{1,4}(?:[ \u00a0]\d{1,4}){2,}(?![\w\u2069])"  # a phone number, 03 53 01 00 00 (else "00 00 01 53 03")
     r"|\d+(?:[.,:/]\d+|[ \u00a0\u202f]\d{3}(?!\d))*"  # a number (10 000, 1,5, 14:49), then its Latin unit:
     r"[ \u00a0\u202f]?(?:%|‰|°[CF]?|[A-Za-z]{1,4}(?:/\d+)?)(?![\w\u2069]))"  # 20 km, 4 %, 24 h/24
 )

@@ -110,6 +110,7 @@ FONT_ROOTS = (_ATKINSON, _NOTO, _NOTO_ARABIC, _ALMARAI, DEFAULT_FONT_CACHE)  # w
 FONT_NAME_PREFIXES = tuple(name.replace(" ", sep) for name in FONT_FACES for sep in ("-", "", " "))
 
 END_ANCHOR = "relais-end"  # an empty element that ends every document's body (theme/print/base.html)
+MAIN_END_ANCHOR = "relais-main-end"  # and one that ends its <main> (the advice, before the numbers)
 # Warnings that mean a resource was not loaded: they fail a document like errors.
 _FATAL_WARNINGS = ("Failed to load", "cannot be loaded", "Unknown PDF option", "Unknown rendering option")
 _NOTDEF = re.compile(r"\.notdef glyph .*\(U\+([0-9A-Fa-f]{4,6})\)")
@@ -700,11 +701,13 @@ ORPHAN_SHARE = 0.5  # a last page filled less than this is worth a denser varian
 
 def _orphan_page(document: Any) -> bool:
     """The last page of several holds only a little of the end (the colophon, or the numbers alone: seen in A4
-    leaflets)."""
+    leaflets), or only what follows the advice (an edition's leaflet: its numbers, QR code and accounts)."""
     if len(document.pages) < 2:
         return False
-    end = document.pages[-1].anchors.get(END_ANCHOR)
-    return end is not None and end[1] < ORPHAN_SHARE * document.pages[-1].height
+    last = document.pages[-1].anchors
+    end = last.get(END_ANCHOR)
+    after_main = MAIN_END_ANCHOR not in last and any(MAIN_END_ANCHOR in p.anchors for p in document.pages)
+    return end is not None and (end[1] < ORPHAN_SHARE * document.pages[-1].height or after_main)
 
 
 def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any,

@@ -56,6 +56,7 @@ PRINT_LABELS: dict[str, dict[str, str]] = {
 
 MARK_ICONS = {"do": "material/check-bold", "dont": "material/close-thick"}
 FALLBACK_ICON = "material/information-outline"
+A4_DENSEST = 3  # the last of documents.FORMATS["a4"].font_pt, compact in print.css (.fmt-a4.density-3)
 
 
 # --- texts -----------------------------------------------------------------------------------------
@@ -390,8 +391,9 @@ class DocView:
 
     @property
     def short_accounts(self) -> bool:
-        """Flyer: accounts without their owner's name."""
-        return self.fmt == "a5"
+        """Flyer, and the densest A4 (a leaflet that holds on one page so, an edition's with its local
+        accounts): accounts without their owner's name."""
+        return self.fmt == "a5" or (self.fmt == "a4" and self.density == A4_DENSEST)
 
     @property
     def columns(self) -> bool:

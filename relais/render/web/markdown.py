@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from relais.icons import icon_svg_paths
+from relais.phones import link_target
 from relais.text.bidi import isolate_tokens, split_runs
 
 # Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS), '<' and '>' become entities.
@@ -108,7 +109,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md, text=text, attr=attr, icon=icon, url=url)
+    env.filters.update(md=md, text=text, attr=attr, icon=icon, url=url, tel=link_target)
     return env
 
 
