@@ -20,22 +20,25 @@ class Network:
     example: str
     hosts: tuple[str, ...]  # where its pages live (any host for a federated network)
     icon: str = "material/account-circle"  # in mkdocs-material's sets
+    # The path of the account's page, from its handle without "@" ({name}); None where the page's address
+    # need not name the handle (a Facebook page by id, a LinkedIn company, a WhatsApp channel).
+    profile: str | None = None
 
 
 NETWORKS: dict[str, Network] = {
-    "x": Network("X", r"@[A-Za-z0-9_]{1,15}", "@Prefet54", ("x.com", "twitter.com"), "simple/x"),
+    "x": Network("X", r"@[A-Za-z0-9_]{1,15}", "@Prefet54", ("x.com", "twitter.com"), "simple/x", "/{name}"),
     "facebook": Network("Facebook", r"@?[A-Za-z0-9.\-]{5,50}", "prefet54", ("facebook.com", "fb.com"), "simple/facebook"),
-    "instagram": Network("Instagram", r"@?[A-Za-z0-9._]{1,30}", "@prefet54", ("instagram.com",), "simple/instagram"),
+    "instagram": Network("Instagram", r"@?[A-Za-z0-9._]{1,30}", "@prefet54", ("instagram.com",), "simple/instagram", "/{name}"),
     "linkedin": Network("LinkedIn", r"@?[A-Za-z0-9\-]{3,100}", "prefecture-54", ("linkedin.com",),
                         "fontawesome/brands/linkedin"),
     "mastodon": Network("Mastodon", r"@[A-Za-z0-9_]{1,30}@[A-Za-z0-9.\-]+\.[a-z]{2,}", "@prefet54@social.example.org", (),
-                        "simple/mastodon"),
+                        "simple/mastodon", "/@{name}"),
     "bluesky": Network("Bluesky", r"@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+", "@prefet54.bsky.social", ("bsky.app",),
-                       "simple/bluesky"),
-    "threads": Network("Threads", r"@[A-Za-z0-9._]{1,30}", "@prefet54", ("threads.net", "threads.com"), "simple/threads"),
-    "youtube": Network("YouTube", r"@[A-Za-z0-9._\-]{3,30}", "@prefet54", ("youtube.com",), "simple/youtube"),
+                       "simple/bluesky", "/profile/{name}"),
+    "threads": Network("Threads", r"@[A-Za-z0-9._]{1,30}", "@prefet54", ("threads.net", "threads.com"), "simple/threads", "/@{name}"),
+    "youtube": Network("YouTube", r"@[A-Za-z0-9._\-]{3,30}", "@prefet54", ("youtube.com",), "simple/youtube", "/@{name}"),
     "whatsapp": Network("WhatsApp", r"@?[A-Za-z0-9._\- ]{1,60}", "Préfecture 54", ("whatsapp.com",), "simple/whatsapp"),
-    "telegram": Network("Telegram", r"@[A-Za-z0-9_]{5,32}", "@prefet54", ("t.me", "telegram.me"), "simple/telegram"),
+    "telegram": Network("Telegram", r"@[A-Za-z0-9_]{5,32}", "@prefet54", ("t.me", "telegram.me"), "simple/telegram", "/{name}"),
 }
 
 
@@ -106,4 +109,24 @@ def account_problems(network: str, handle: str, url: str) -> list[tuple[str, str
     if known.hosts and not any(host == h or host.endswith("." + h) for h in known.hosts):
         problems.append(("url", f"'{url}' is not a {known.name} address (expected {' or '.join(known.hosts)}); "
                                 "copy the address of the account's page"))
+    elif not problems and (expected := _profile(known, handle)) and not _names(url, *expected):
+        problems.append(("url", f"'{url}' is not the page of {handle} (that is https://{expected[0] or host}"
+                                f"{expected[1]}): a look-alike or a mistake; copy the address of that account's page, "
+                                "or correct the handle"))
     return problems
+
+
+def _profile(known: Network, handle: str) -> tuple[str | None, str] | None:
+    """(host, path) of the account's page as its handle says: a Mastodon handle names its server too."""
+    if known.profile is None:
+        return None
+    name, _, server = handle.lstrip("@").partition("@")
+    return (server or None), known.profile.format(name=name)
+
+
+def _names(url: str, host: str | None, path: str) -> bool:
+    """Is ``url`` the page at ``path`` (on ``host`` when given)? Case does not matter; a sub-page does."""
+    parts = urlsplit(url)
+    at = parts.path.rstrip("/").lower()
+    return (host is None or (parts.hostname or "").lower() == host.lower()) and (
+        at == path.lower() or at.startswith(path.lower() + "/"))
