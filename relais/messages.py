@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 PATTERN_HINTS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lowercase letters, digits and hyphens, e.g. 'follow-official-accounts'",
     r"^#[0-9A-Fa-f]{6}$": "write a colour as # followed by 6 hexadecimal digits, e.g. #000091",
+    r"^#\w+$": "write a hashtag as # followed by letters or digits, without spaces, e.g. #SMEM",
     r"^(material|fontawesome|octicons|simple)/[a-z0-9/-]+$": "write an icon as set/name, e.g. material/account-check",
     r"^https?://[^\s<>\"']+$": "write a full web address starting with https://",
     r"^(https?://|mailto:|tel:)[^\s<>\"']+$": "only https://, http://, mailto: and tel: links are allowed",

@@ -3,7 +3,8 @@
 The default kit is a demonstration: its addresses use domains reserved for examples and tests (RFC 2606,
 RFC 6761), which no one can register, and it carries a fictitious edition. That is right for trying the
 tool and wrong on paper, where a QR code cannot be corrected. ``build --release`` and ``check --release``
-refuse both, each at the line to fix; a build without ``--release`` stays as it is.
+refuse both, each at the line to fix, and the TODO texts that ``new guide`` and ``new edition`` write; a build
+without ``--release`` stays as it is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from relais.source import SourceFile
 # The fictitious edition of the default kit (content/editions/demonstration.yml): one error for the
 # whole edition, not one for each of its example addresses, since the fix is to delete it.
 DEMONSTRATION = "demonstration"
+PLACEHOLDER = "TODO"  # what ``new guide`` and ``new edition`` write in every text to replace
 EXAMPLE_DOMAINS = {"example.org", "example.com", "example.net"}  # RFC 2606, section 3
 RESERVED_TOP_LEVEL = {"example": "examples", "test": "tests", "invalid": "invalid names"}  # RFC 2606, section 2
 # Runs of the characters a host name is made of: in 'mailto:a@x.example.org' they are 'mailto', 'a' and the host.
@@ -67,6 +69,10 @@ def _is_demonstration(relpath: str) -> bool:
 
 def _check_file(source: SourceFile, report: Report) -> None:
     for loc, text in _strings(source.data):
+        if PLACEHOLDER in text:
+            report.add(source.display, *source.position(loc),
+                       f"'{_field(loc)}' still says '{PLACEHOLDER}' (written by 'new guide' or 'new edition'): "
+                       "write the real text before a release, or build without --release")
         for host, why in placeholders(text):
             report.add(source.display, *source.position(loc),
                        f"'{_field(loc)}' uses '{host}', {why}: it leads nowhere, on paper too; "

@@ -9,11 +9,11 @@ import yaml
 
 from relais.pipeline import check
 from relais.project import Project
+from relais.release import PLACEHOLDER
 from relais.translations import translatable_fields
 from relais.models import Guide
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-PLACEHOLDER = "TODO"
 
 
 def _draft(slug: str, order: int) -> dict:

@@ -23,7 +23,7 @@ id: {id}
 name: "{todo}: Relais #SMEM – Préfecture de …"
 publisher:
   name: "{todo}: Préfecture de …"
-  url: "{base}"
+  url: "https://{todo_host}.invalid/"   # {todo}: the prefecture's own website (.invalid: refused by --release)
 # logo: assets/editions/{id}.svg          # an SVG in content/, checked like the national logo
 base_url: "{base}"
 languages: [{languages}]
@@ -65,7 +65,7 @@ def new_edition(project: Project, slug: str) -> int:
     base = f"{content.site.base_url.rstrip('/')}/{FOLDER}/{slug}/"
     written = [target]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(TEMPLATE.format(id=slug, todo=PLACEHOLDER, base=base,
+    target.write_text(TEMPLATE.format(id=slug, todo=PLACEHOLDER, todo_host=PLACEHOLDER.lower(), base=base,
                                       languages=", ".join(lg.code for lg in content.languages),
                                       guides=", ".join(g.id for g in content.guides)), encoding="utf-8")
     for lang in content.languages:
@@ -76,6 +76,7 @@ def new_edition(project: Project, slug: str) -> int:
             written.append(path)
     try:
         read(project)
+        _stamp(project, slug, [lang.code for lang in content.languages if lang.code != content.site.default_language])
     except ContentError as exc:  # the scaffold must pass: if it does not, it is our bug, not the editor's
         for path in written:
             path.unlink()
@@ -84,3 +85,13 @@ def new_edition(project: Project, slug: str) -> int:
         print(f"created {path.relative_to(project.root)}")
     print(f"Replace every '{PLACEHOLDER}' text, then run: python build.py check")
     return 0
+
+
+def _stamp(project: Project, slug: str, langs: list[str]) -> None:
+    """Record the French texts the new translations stand for, so that they are not reported as having no
+    record (their TODOs are already what ``check`` and ``--release`` point at)."""
+    from relais.i18n.stamp import stamp
+    from relais.i18n.workspace import open_workspace
+
+    for lang in langs:
+        stamp(open_workspace(project), lang, [f"{FOLDER}/{slug}.yml"], False)

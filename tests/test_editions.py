@@ -145,3 +145,8 @@ def test_a_new_edition_passes_check_at_once(tmp_path: Path):
     content, _, _ = read(Project(kit.root))
     assert [e.id for e in content.editions] == ["meurthe-et-moselle"]
     assert re.search(r"TODO", kit.file("editions/meurthe-et-moselle.yml").read_text(encoding="utf-8"))
+    checked = kit.run("check")
+    assert checked.returncode == 0 and "editions/meurthe-et-moselle.yml" not in checked.stderr  # no warning of its own
+    released = kit.run("check", "--release")  # its TODOs and its placeholder website are what a release refuses
+    assert released.returncode == 1 and "'name' still says 'TODO'" in released.stderr
+    assert "'url' uses 'todo.invalid'" in released.stderr

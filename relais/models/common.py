@@ -70,6 +70,7 @@ def plain_text(max_length: int, *, translatable: bool = True):
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+Hashtag = Annotated[str, StringConstraints(pattern=r"^#\w+$", max_length=50)]  # "#SMEM": posted as written
 IconName = Annotated[str, StringConstraints(pattern=r"^(material|fontawesome|octicons|simple)/[a-z0-9/-]+$")]
 
 

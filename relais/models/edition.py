@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from relais.models.common import Id, Model, WebUrl, plain_text
+from relais.models.common import Hashtag, Id, Model, WebUrl, plain_text
 from relais.models.site import Account, Alert, LangCode, Publisher, SiteName
 
 
@@ -38,7 +38,7 @@ class Edition(Model):
     accounts: list[Account] = Field(default_factory=list, description="Local official accounts, shown before the national ones.")
     emergency_numbers: list[LocalContact] = Field(default_factory=list,
                                                   description="Local contacts, shown after the national emergency numbers.")
-    hashtags: list[str] | None = Field(None, min_length=1, description="The edition's hashtags (default: the kit's).")
+    hashtags: list[Hashtag] | None = Field(None, min_length=1, description="The edition's hashtags (default: the kit's).")
     guides: list[Id] | None = Field(None, description="National guides carried, in this order (default: all, in the kit's order). "
                                                       "Local guides (editions/<id>/guides/*.yml) follow them.")
     alert: Alert | None = None

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator
 
 from relais.networks import NETWORKS
-from relais.models.common import Colour, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
+from relais.models.common import Colour, Hashtag, Id, Line, LinkUrl, Model, Paragraph, Title, WebUrl, plain_text
 from relais.text.bidi import direction
 
 LangCode = Literal["fr", "en", "es", "ar", "de", "it", "pt", "nl"]
@@ -133,7 +133,7 @@ class Site(Model):
     emergency_numbers: list[EmergencyNumber] = Field(min_length=1)
     emergency_note: Line = Field(description="Reminder that social networks never replace a call to 112.")
     accounts: list[Account] = Field(default_factory=list)
-    hashtags: list[str] = Field(min_length=1)
+    hashtags: list[Hashtag] = Field(min_length=1)
     accessibility: Accessibility
     alert: Alert | None = None
     print: Print = Print()
