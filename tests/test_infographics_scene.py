@@ -6,6 +6,7 @@ Badges beside icons, never on them; the same texts in every language; type sizes
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -93,7 +94,21 @@ def test_badges_sit_beside_icons_never_on_them(scenes, lang: str) -> None:
             for badge in badges:
                 hit = [icon for icon in icons if badge.meets(icon)]
                 assert not hit, f"{job.label} ({lang}): badge {badge} covers icon {hit[0]}"
+            discs = discs_of(image.svg)  # nor the icon's circle: a badge on the rim reads as covering it
+            for badge, other in ((b, d) for b in discs["badge"] for d in discs["other"]):
+                assert math.dist(badge[:2], other[:2]) >= badge[2] + other[2], f"{job.label} ({lang}): {badge} on {other}"
     assert counted > 50
+
+
+def discs_of(svg: str) -> dict[str, list[tuple[float, float, float]]]:
+    """(cx, cy, r) of the badges' circles and of every other circle (the icons' discs) of an SVG."""
+    root = ET.fromstring(svg)
+    inside = {id(c) for g in root.iter(f"{SVG_NS}g") if g.get("class") == "badge" for c in g.iter(f"{SVG_NS}circle")}
+    found: dict[str, list] = {"badge": [], "other": []}
+    for circle in root.iter(f"{SVG_NS}circle"):
+        cx, cy, r = (float(circle.get(k)) for k in ("cx", "cy", "r"))
+        found["badge" if id(circle) in inside else "other"].append((cx, cy, r))
+    return found
 
 
 _INVISIBLE = re.compile("[\\s\u2066-\u2069\u200e\u200f]+")

@@ -1068,13 +1068,12 @@ def test_a_last_page_with_only_what_follows_the_advice_is_worth_a_denser_layout(
     page 1 40 % empty): a last page without the end of <main> asks for a denser variant, however full it is."""
     from weasyprint import HTML
 
-    def document(main_lines: int, end_lines: int):
-        rows = "".join(f"<p>{i}</p>" for i in range(main_lines))
-        after = "".join(f"<p>{i}</p>" for i in range(end_lines))
-        return HTML(string=f'<main>{rows}<div id="{engine.MAIN_END_ANCHOR}"></div></main><aside style="'
-                           f'break-inside: avoid">{after}</aside><div id="{engine.END_ANCHOR}"></div>').render()
+    def document(main_px: int, end_px: int):  # blocks of a height, not text: no font involved
+        return HTML(string=f'<main>{"<div style=height:100px></div>" * (main_px // 100)}<div id="{engine.MAIN_END_ANCHOR}">'
+                           f'</div></main><aside style="break-inside: avoid"><div style="height: {end_px}px"></div>'
+                           f'</aside><div id="{engine.END_ANCHOR}"></div>').render()
 
-    essentials_alone = document(15, 16)  # the aside does not fit below the advice: it turns the page
+    essentials_alone = document(500, 600)  # the aside does not fit below the advice: it turns the page
     assert len(essentials_alone.pages) == 2 and engine._orphan_page(essentials_alone)
-    advice_goes_on = document(40, 5)  # the advice itself runs onto page 2: a real second page
+    advice_goes_on = document(1300, 350)  # the advice itself runs onto page 2 (and fills half of it)
     assert len(advice_goes_on.pages) == 2 and not engine._orphan_page(advice_goes_on)

@@ -272,7 +272,7 @@ def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult
             s = d * style.icon_ratio
             values["icons"].append(p.icon(row.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary, on=colour))
         if row.badge or row.badge_icon:
-            bx, by, br = badge_place(fmt, cx, cy, r, d * style.icon_ratio / 2)
+            bx, by, br = badge_place(fmt, cx, cy, r)
             _badge(fmt, p, ts, values, row, bx, by, br, colour, on)
     tx = col.x + text_x
     title_colour = colour if row.header else pal.text
@@ -286,15 +286,15 @@ def _row_values(fmt, p: Painter, ts, row: Row, title: FitResult, text: FitResult
 
 
 BADGE_RADIUS = 20  # designed px at 1080 wide
-BADGE_GAP = 4  # between the badge and the icon's box
+BADGE_GAP = 6  # between the badge and the icon's circle
 
 
-def badge_place(fmt: Format, cx: float, cy: float, r: float, icon_half: float) -> tuple[float, float, float]:
-    """(x, y, radius) of a badge (a number, a check or a cross) on the circle at (cx, cy, r) whose icon's box
-    reaches ``icon_half`` around the centre: beside the icon, never on it. Its box ends a gap before the
-    icon's box on the start side, and it sits on the circle's rim, level with the circle's top."""
+def badge_place(fmt: Format, cx: float, cy: float, r: float) -> tuple[float, float, float]:
+    """(x, y, radius) of a badge (a number, a check or a cross) beside the circle at (cx, cy, r) that holds the
+    icon: never on the icon nor on its circle (a design review read a badge on the rim as covering it). It
+    ends a gap before the circle on the start side, level with the circle's top."""
     radius = fmt.px(BADGE_RADIUS)
-    return cx - icon_half - fmt.px(BADGE_GAP) - radius, cy - r + radius, radius
+    return cx - r - fmt.px(BADGE_GAP) - radius, cy - r + radius, radius
 
 
 def badge_overhang(fmt: Format, style: RowStyle, rows: list[Row]) -> float:
@@ -303,7 +303,7 @@ def badge_overhang(fmt: Format, style: RowStyle, rows: list[Row]) -> float:
     for row in rows:
         if row.badge or row.badge_icon:
             d = _diameter(row, style)
-            bx, _, radius = badge_place(fmt, 0.0, 0.0, d / 2, d * style.icon_ratio / 2)
+            bx, _, radius = badge_place(fmt, 0.0, 0.0, d / 2)
             reach = max(reach, radius - bx - d / 2)
     return reach
 

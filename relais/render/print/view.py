@@ -201,15 +201,17 @@ def icon_url(name: str, fill: str, disc: str | None = None, mark: str | None = N
     artifact): optionally on a disc, optionally with a do/don't mark in a small disc of its own; in CMYK
     for the press."""
     parts = []
+    # With a mark (bottom corner, 30 to 48), the icon keeps clear of it: smaller, towards the top corner.
+    at, size = (8, 22) if mark else (11, 26)
     if disc:
         parts.append(f'<circle cx="24" cy="24" r="24" fill="{paint(disc, press)}"/>')
-        parts.append(_icon_group(name, 11, 11, 26, paint(fill, press)))
+        parts.append(_icon_group(name, at, at, size, paint(fill, press)))
     else:
-        parts.append(_icon_group(name, 0, 0, 48, paint(fill, press)))
+        parts.append(_icon_group(name, 0, 0, 29 if mark else 48, paint(fill, press)))
     if mark:
-        parts.append(f'<circle cx="38" cy="38" r="10" fill="{paint(mark_disc, press)}" '
+        parts.append(f'<circle cx="39" cy="39" r="9" fill="{paint(mark_disc, press)}" '
                      f'stroke="{paint("#FFFFFF", press)}" stroke-width="2"/>')
-        parts.append(_icon_group(MARK_ICONS[mark], 31, 31, 14, paint(mark_fill, press)))
+        parts.append(_icon_group(MARK_ICONS[mark], 33, 33, 12, paint(mark_fill, press)))
     width = 50 if mark else 48
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {width}" '
            f'width="{width}" height="{width}">{"".join(parts)}</svg>')

@@ -166,7 +166,7 @@ def _across(c: Canvas, steps) -> dict | None:
              "badge_marks": [], "texts": []}
         s = d * 0.54
         v["icons"].append(p.icon(row.icon, Box(cx - s / 2, cy - s / 2, s, s), pal.on_primary, on=pal.primary))
-        bx, by, badge_r = badge_place(fmt, cx, cy, r, s / 2)
+        bx, by, badge_r = badge_place(fmt, cx, cy, r)
         v["badges"].append(p.circle(bx, by, badge_r, pal.background, stroke=pal.primary, stroke_width=px(3),
                                     on=pal.background))
         number = ts.at(row.badge, row.title_where, 2 * badge_r, fmt.small_min, weight=700)
