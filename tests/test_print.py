@@ -496,6 +496,8 @@ def test_a4_documents_fill_their_last_page_and_say_when_they_turn(built):
         lowest = _lowest_body_text(path, len(texts) - 1, bottom)
         assert bottom - 1 <= lowest <= bottom + 6, (doc.path, lowest)
         assert [note[doc.lang] in text for text in texts] == [True] * (len(texts) - 1) + [False], doc.path
+        numbers = [f"{k} / {len(texts)}" for k in range(1, len(texts) + 1)]  # every page of a turning leaflet
+        assert all(n in t for n, t in zip(numbers, texts)) if len(texts) > 1 else "1 / 1" not in texts[0], doc.path
         if len(texts) > 1:  # the last page holds more than the end of the colophon
             last = [b for b in _char_boxes(path) if b[0] == len(texts) - 1]
             assert max(b[5] for b in last) > 0.5 * TRIM["a4"][1], doc.path

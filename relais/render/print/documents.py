@@ -241,7 +241,7 @@ def _css_string(text: str) -> str:
 
 def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str], press: bool = False) -> str | None:
     """The "continued overleaf" note at the foot of every page but the last, at the end of the line (the
-    right in a left-to-right language); only multi-page formats have one. ``{last}`` stands for the number
+    right in a left-to-right language), and the first page's number; only multi-page formats have one. ``{last}`` stands for the number
     of pages, known once the document is laid out."""
     spec = FORMATS[fmt]
     if spec.single_page:
@@ -252,7 +252,9 @@ def overleaf_css(fmt: str, label: str, direction: str, colours: dict[str, str], 
             f"font-weight: 700; color: {pv.paint(colours['heading'], press)}; text-align: {side}; "
             "vertical-align: bottom; "
             f"margin-bottom: {max(bottom - 9, 2):g}mm; }} }}\n"
-            f"@page :nth({{last}}) {{ @bottom-{side} {{ content: none; }} }}")  # {last}: set by print_engine
+            f"@page :nth({{last}}) {{ @bottom-{side} {{ content: none; }} }}\n"  # {last}: set by print_engine
+            # A document that turns numbers its first page too ("1 / 2"; page_css leaves a single page bare).
+            '@page :first { @bottom-center { content: counter(page) " / " counter(pages); } }')
 
 
 def document_view(local: LocalContent, url: str, kind: str, model: Any, fmt: str, edition: str,
