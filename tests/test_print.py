@@ -393,8 +393,8 @@ def _largest_gap_mm(path: Path) -> float:
 
 
 def test_posters_fill_their_sheet(built):
-    """An A3 poster with room left takes larger type, then spreads what is left between its blocks: no blank
-    band across the sheet taller than 30 mm (the room left went above the numbers: up to 60 mm)."""
+    """An A3 poster with room left spreads it between its blocks: no blank band across the sheet taller than
+    30 mm (the room left went above the numbers: up to 60 mm)."""
     posters = [doc for doc in all_docs(built) if doc.fmt == "a3" and doc.edition == "office"]
     assert len(posters) == 4  # two guides, in French and English
     gaps = {doc.path: round(_largest_gap_mm(pdf_path(built, doc)), 1) for doc in posters}

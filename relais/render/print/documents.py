@@ -88,9 +88,6 @@ class Format:
     titles_only_from: int | None = None  # from this density on, advice items show their titles only
     summary_until: int | None = None  # from this density on, the summary is left out (flyer)
     sources_until: int | None = None  # from this density on, the colophon leaves the sources out (flyer)
-    # A one-page document that leaves room is laid out again with its type this much larger, the largest
-    # scale that still fits (a poster fills its sheet with type rather than with a blank band).
-    grow: tuple[float, ...] = ()
     # The last density is a last resort under the minimum sizes (captions 0.8 of 8 pt), for texts at their
     # maximum length that a flyer cannot hold legibly: the default kit and its editions never reach it.
     fallback: bool = False
@@ -100,8 +97,7 @@ FORMATS: dict[str, Format] = {
     "a4": Format("A4", 210, 297, (12, 13, 14, 7), (12, 11.5, 11, 11), True, False),
     "a5": Format("A5", 148, 210, (9, 9, 9, 5.5), (11, 10.5, 10, 10, 10, 8), False, True, summary_until=3,
                  sources_until=4, fallback=True),
-    "a3": Format("A3", 297, 420, (15, 17, 15, 10), (14.6, 13.6, 12.6, 12.4, 11.2), False, True, titles_only_from=3,
-                 grow=(1.3, 1.2, 1.12, 1.06)),
+    "a3": Format("A3", 297, 420, (15, 17, 15, 10), (14.6, 13.6, 12.6, 12.4, 11.2), False, True, titles_only_from=3),
 }
 EDITIONS = ("office", "press")
 CAPTION_PT = 9  # no text is printed smaller (labels, captions, colophon, page numbers)
@@ -160,18 +156,13 @@ def _corner_mark(bleed: float, slug: float, rotation: int) -> str:
     return pv.svg_data_url(svg)
 
 
-def density_css(fmt: str, scale: float = 1.0) -> str:
-    """The base font size (body text) and caption size of each density of a format, ``scale`` times larger."""
+def density_css(fmt: str) -> str:
+    """The base font size (body text) and caption size of each density of a format."""
     spec = FORMATS[fmt]
     last = len(spec.font_pt) - 1
-    return " ".join(f"html.density-{i} {{ font-size: {round(pt * scale, 2):g}pt; "
-                    f"--caption: {caption_pt(pt * scale, spec.fallback and i == last):g}pt; }}"
+    return " ".join(f"html.density-{i} {{ font-size: {pt:g}pt; "
+                    f"--caption: {caption_pt(pt, spec.fallback and i == last):g}pt; }}"
                     for i, pt in enumerate(spec.font_pt))
-
-
-def grow_css(fmt: str) -> tuple[tuple[float, str], ...]:
-    """(scale, stylesheet) of each larger type a one-page document of the format may take, largest first."""
-    return tuple((scale, density_css(fmt, scale)) for scale in FORMATS[fmt].grow)
 
 
 def page_css(fmt: str, edition: str, bleed_mm: float, marks: str, colours: dict[str, str]) -> str:

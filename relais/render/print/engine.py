@@ -608,7 +608,6 @@ class PrintJob:
     bleed_mm: float | None = None  # press: the PDF BleedBox is the TrimBox plus this (WeasyPrint's is not)
     fill_to: float | None = None  # the y (CSS px) the end of the body is pushed down to, on its last page
     overleaf_css: str | None = None  # added when the document turns a page ("continued overleaf"); {last}: pages
-    grow: tuple[tuple[float, str], ...] = ()  # (scale, stylesheet) of larger type for a one-page document with room
     fill_gaps: int = 0  # how many gaps the theme's --fill-gap widens; 0: the room left goes above the numbers
 
 
@@ -728,23 +727,6 @@ def _end(document: Any) -> float | None:
     return end[1] if end else None
 
 
-def _grown(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> tuple[Any, str]:
-    """A one-page document with room left laid out with the largest type of ``job.grow`` that still ends above
-    ``fill_to``, with that stylesheet; else the document as it was, and no stylesheet. A scale larger than the
-    room (``fill_to`` over the end of the body) is not tried: the height grows at least as the type."""
-    end = _end(document)
-    if not job.grow or job.fill_to is None or end is None or len(document.pages) != 1:
-        return document, ""
-    for scale, css in job.grow:
-        if scale > job.fill_to / end:
-            continue
-        grown = lay_out(css)
-        grown_end = _end(grown)
-        if len(grown.pages) == 1 and grown_end is not None and grown_end <= job.fill_to - 1:
-            return grown, css
-    return document, ""
-
-
 def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
     """The document laid out again with the space left on its last page below ``<main>`` (on one page, shared
     with the theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
@@ -798,8 +780,7 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
                 font_config=session.font_config, stylesheets=[*sheets, *(CSS(string=c) for c in css if c)], **options)
 
         if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
-            document, larger = _grown(job, document, again)
-            document = _filled(job, document, lambda css: again(larger, css))
+            document = _filled(job, document, again)
         pages = len(document.pages)
         text, passages = scan_text(job.variants[chosen])
         problems = missing_glyphs(text)

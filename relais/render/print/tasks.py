@@ -21,7 +21,7 @@ from relais.engine.fingerprint import digest, digest_tree
 from relais.engine.task import Problem, Result, Task
 from relais.render.print import view as pv
 from relais.render.print.documents import (DOCUMENTS, EDITIONS, FORMATS, PrintDoc, document_view, fill_to,
-                                           grow_css, overleaf_css, page_css, source_date_epoch)
+                                           overleaf_css, page_css, source_date_epoch)
 from relais.render.print.engine import PrintJob, font_face_css, font_roots, render_document
 from relais.urls import absolute_url, page_path, print_path
 
@@ -82,7 +82,7 @@ def print_job(spec: PrintSpec) -> PrintJob:
         base_url=folder.as_uri() + "/", allowed_roots=tuple(str(r) for r in (folder, *font_roots(Path(spec.font_cache)))),
         fontconfig_file=str(folder / "fonts.conf"), source_date_epoch=spec.epoch, max_pages=spec.max_pages,
         hard_limit=spec.hard_limit, bleed_mm=settings.bleed_mm if spec.edition == "press" else None,
-        fill_to=fill_to(spec.fmt), grow=grow_css(spec.fmt), fill_gaps=view.spread_gaps,
+        fill_to=fill_to(spec.fmt), fill_gaps=view.spread_gaps,
         overleaf_css=overleaf_css(spec.fmt, pv.text(local.labels.continued_overleaf, local.lang).text,
                                   local.language.direction, colours, spec.edition == "press"))
 
