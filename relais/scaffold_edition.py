@@ -93,5 +93,6 @@ def _stamp(project: Project, slug: str, langs: list[str]) -> None:
     from relais.i18n.stamp import stamp
     from relais.i18n.workspace import open_workspace
 
+    ws = open_workspace(project)  # each language stamps files of its own: one reading of the content serves all
     for lang in langs:
-        stamp(open_workspace(project), lang, [f"{FOLDER}/{slug}.yml"], False)
+        stamp(ws, lang, [f"{FOLDER}/{slug}.yml"], False)

@@ -94,7 +94,7 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
                       ts.block_height(name_size, 1, weight=700), name_size, fmt.small_min, weight=700)
     # A site name that already names the publisher (an edition's "Relais #SMEM – Préfecture du Nord") is not
     # followed by that name again: it says who speaks, and a prefecture's long name gets the whole line.
-    said = name if name is not None and texts.publisher.casefold() in texts.site_name.casefold() else None
+    said = name is not None and texts.publisher.casefold() in texts.site_name.casefold()
     if fmt.landscape:
         x = x_text
         if name is not None:
@@ -102,13 +102,13 @@ def frame(fmt: Format, painter: Painter, ts: Typesetter, texts: FrameText, logo:
                                       on=pal.background, valign="middle", what="site name"))
             x += name.width_used + fmt.px(16)
         width = W - m - x
-        if said is None:
+        if not said:
             publisher = ts.fit(texts.publisher, Where("site.yml", ("publisher", "name"), "publisher name"), width,
                                ts.block_height(fmt.small_min, 1), fmt.small_min, fmt.small_min)
             v["header"].append(p.text(publisher, Box(x, top, width, logo_size), fill=pal.text, on=pal.background,
                                       valign="middle", what="publisher name"))
     else:
-        publisher = None if said is not None else ts.fit(
+        publisher = None if said else ts.fit(
             texts.publisher, Where("site.yml", ("publisher", "name"), "publisher name"),
             header_w, ts.block_height(fmt.small_min, 1), fmt.small_min, fmt.small_min)
         lines = [(f, colour) for f, colour in ((name, pal.primary), (publisher, pal.text)) if f is not None]

@@ -698,15 +698,21 @@ def _choose(job: PrintJob, lay_out: Callable[[int], Any], first: int) -> tuple[i
 ORPHAN_SHARE = 0.5  # a last page filled less than this is worth a denser variant (as readable) that saves it
 
 
+def _end(document: Any) -> float | None:
+    """Where the body ends (CSS px from the top) on the last page: the ``relais-end`` anchor."""
+    end = document.pages[-1].anchors.get(END_ANCHOR)
+    return end[1] if end else None
+
+
 def _orphan_page(document: Any) -> bool:
     """The last page of several holds only a little of the end (the colophon, or the numbers alone: seen in A4
     leaflets), or only what follows the advice (an edition's leaflet: its numbers, QR code and accounts)."""
     if len(document.pages) < 2:
         return False
-    last = document.pages[-1].anchors
-    end = last.get(END_ANCHOR)
-    after_main = MAIN_END_ANCHOR not in last and any(MAIN_END_ANCHOR in p.anchors for p in document.pages)
-    return end is not None and (end[1] < ORPHAN_SHARE * document.pages[-1].height or after_main)
+    end = _end(document)
+    after_main = (MAIN_END_ANCHOR not in document.pages[-1].anchors
+                  and any(MAIN_END_ANCHOR in p.anchors for p in document.pages))
+    return end is not None and (end < ORPHAN_SHARE * document.pages[-1].height or after_main)
 
 
 def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any,
@@ -720,11 +726,6 @@ def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, do
 
 
 FILL_SPREAD = 0.75  # of the room left on a page that spreads its blocks, the share between them (the rest: above the numbers)
-
-
-def _end(document: Any) -> float | None:
-    end = document.pages[-1].anchors.get(END_ANCHOR)
-    return end[1] if end else None
 
 
 def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
@@ -770,17 +771,14 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
         fetcher.refused.clear()
         sheets = [session.stylesheet(text, job.base_url, logs) for text in job.stylesheets]
 
-        def lay_out(index: int):
+        def lay_out(index: int, css: str = ""):  # a variant, with a stylesheet of the fill added
+            extra = [CSS(string=css)] if css else []
             return HTML(string=job.variants[index], base_url=job.base_url, url_fetcher=fetcher).render(
-                font_config=session.font_config, stylesheets=sheets, **options)
+                font_config=session.font_config, stylesheets=[*sheets, *extra], **options)
 
         chosen, document, layouts = _choose(job, lay_out, min(max(first, 0), len(job.variants) - 1))
-        def again(*css: str):  # the chosen variant with stylesheets added
-            return HTML(string=job.variants[chosen], base_url=job.base_url, url_fetcher=fetcher).render(
-                font_config=session.font_config, stylesheets=[*sheets, *(CSS(string=c) for c in css if c)], **options)
-
         if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
-            document = _filled(job, document, again)
+            document = _filled(job, document, lambda css: lay_out(chosen, css))
         pages = len(document.pages)
         text, passages = scan_text(job.variants[chosen])
         problems = missing_glyphs(text)

@@ -68,7 +68,7 @@ def print_job(spec: PrintSpec) -> PrintJob:
     template = _environment(spec.theme_dir).get_template(spec.template)
     variants = []
     for density in range(len(fmt.font_pt)):
-        view.density = density
+        view.density, view.densest = density, density == len(fmt.font_pt) - 1
         view.item_texts = fmt.titles_only_from is None or density < fmt.titles_only_from
         view.show_summary = fmt.summary_until is None or density < fmt.summary_until
         view.show_sources = fmt.sources_until is None or density < fmt.sources_until

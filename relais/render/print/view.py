@@ -56,7 +56,6 @@ PRINT_LABELS: dict[str, dict[str, str]] = {
 
 MARK_ICONS = {"do": "material/check-bold", "dont": "material/close-thick"}
 FALLBACK_ICON = "material/information-outline"
-A4_DENSEST = 3  # the last of documents.FORMATS["a4"].font_pt, compact in print.css (.fmt-a4.density-3)
 
 
 # --- texts -----------------------------------------------------------------------------------------
@@ -381,6 +380,7 @@ class DocView:
     item_texts: bool = True  # False: advice items show their titles only (densest poster layout)
     show_summary: bool = True  # False: the flyer leaves the summary out (dense layout)
     show_sources: bool = True  # False: the flyer's colophon leaves the sources out (densest layout)
+    densest: bool = False  # the format's last density (print_job sets it with the density)
 
     @property
     def publisher_url_parts(self) -> list[str]:
@@ -395,7 +395,7 @@ class DocView:
     def short_accounts(self) -> bool:
         """Flyer, and the densest A4 (a leaflet that holds on one page so, an edition's with its local
         accounts): accounts without their owner's name."""
-        return self.fmt == "a5" or (self.fmt == "a4" and self.density == A4_DENSEST)
+        return self.fmt == "a5" or (self.fmt == "a4" and self.densest)
 
     @property
     def columns(self) -> bool:
