@@ -16,7 +16,8 @@ from relais.system import system_problems
 
 
 RELEASE_HELP = ("for publishing: also refuse placeholders, i.e. example domains (example.org, *.test, localhost...) "
-                "in any address and the demonstration edition, so that no printed QR code points nowhere")
+                "in any address, the TODO texts of 'new guide' and 'new edition', and the demonstration edition, "
+                "so that no printed QR code points nowhere")
 
 
 def _parser() -> argparse.ArgumentParser:
