@@ -1,5 +1,6 @@
-"""Print documents (relais.render.print): real PDFs from the fixture kit in tests/fixtures/print/, made by the
-build's print tasks (``print_tasks``, what ``build`` publishes), checked with pikepdf (boxes, tags, metadata,
+"""Print documents (relais.render.print): the French and English PDFs of the run's shared build (the frozen
+default kit, as ``site/`` publishes them), and documents of the print fixture kit (tests/fixtures/print/)
+laid out here by the build's print tasks (``print_tasks``), checked with pikepdf (boxes, tags, metadata,
 fonts), pypdfium2 (pages as images: QR code, greyscale contrast, text position) and zxing-cpp (QR decoding).
 The old entry point (``render_print_documents``, documents.py's process pool) is tested on its own.
 
@@ -50,7 +51,7 @@ PROJECT = Project(ROOT)
 THEME = ROOT / "theme" / "print"
 MM = 72 / 25.4
 TRIM = {"a4": (595.28, 841.89), "a5": (419.53, 595.28), "a3": (841.89, 1190.55)}
-KINDS = {"prepare": "guide", "act-responsibly": "guide", "boston-2013": "case-study", "communicators": "page"}
+KINDS = {"prepare": "guide", "act-responsibly": "guide", "civic-minded": "guide", "smem-reflex": "guide", "boston-2013": "case-study", "communicators": "page"}
 
 
 # --- fixtures ----------------------------------------------------------------------------------------
@@ -77,18 +78,22 @@ def print_documents(content: Content, lang: str, cache: Cache, jobs: int) -> tup
 
 
 @pytest.fixture(scope="module")
-def built(content, tmp_path_factory, shared_dir):
-    """Every document in French and English, as the build publishes them: made once per run by a pool of two
-    workers (a worker that needs them too waits, then reads them from the run's cache), written to a folder."""
-    out = tmp_path_factory.mktemp("print")
+def kit_content(built_site):
+    """The frozen default kit, as the run's shared build read it."""
+    content, _, _ = read(Project(built_site.parent))
+    return content
+
+
+@pytest.fixture(scope="module")
+def built(built_site, kit_content):
+    """Every French and English document of the run's shared build (the frozen default kit, made once per run
+    by a pool of one worker per core), as published in ``site/``: (site folder, records by language)."""
     docs = {}
-    with locked(shared_dir / "print-fixture.lock"):
-        for lang in ("fr", "en"):
-            docs[lang], files = print_documents(content, lang, Cache(PROJECT.cache_dir / "results"), jobs=2)
-            for path, data in files.items():
-                (out / lang / path).parent.mkdir(parents=True, exist_ok=True)
-                (out / lang / path).write_bytes(data)
-    return out, docs
+    for lang in ("fr", "en"):
+        planned = print_tasks(kit_content, lang, THEME, PROJECT.cache_dir / "print-fonts", code_digest())
+        docs[lang] = [dataclasses.replace(doc, size_bytes=(built_site / lang / doc.path).stat().st_size)
+                      for _, doc in planned]
+    return built_site, docs
 
 
 def all_docs(built) -> list[PrintDoc]:
@@ -110,12 +115,12 @@ def box(page, name: str) -> tuple[float, float, float, float]:
 # --- what is written ---------------------------------------------------------------------------------
 
 
-def test_every_document_in_both_editions(built, content):
+def test_every_document_in_both_editions(built, kit_content):
     out, docs = built
     for lang, written in docs.items():
-        expected = {(g.id, f, e) for g in content.guides for f in ("a4", "a5", "a3") for e in ("office", "press")}
-        expected |= {(c.id, "a4", e) for c in content.case_studies for e in ("office", "press")}
-        expected |= {(p.id, "a4", e) for p in content.pages for e in ("office", "press")}
+        expected = {(g.id, f, e) for g in kit_content.guides for f in ("a4", "a5", "a3") for e in ("office", "press")}
+        expected |= {(c.id, "a4", e) for c in kit_content.case_studies for e in ("office", "press")}
+        expected |= {(p.id, "a4", e) for p in kit_content.pages for e in ("office", "press")}
         assert {(d.page_id, d.fmt, d.edition) for d in written} == expected
         for doc in written:
             assert doc.lang == lang
@@ -187,8 +192,8 @@ def test_a_changed_copy_of_the_content_is_localised_again(content):
     assert len(content.in_language("fr").guides) == 2
 
 
-def test_trim_bleed_and_media_boxes(built, content):
-    bleed = content.site.print.bleed_mm * MM
+def test_trim_bleed_and_media_boxes(built, kit_content):
+    bleed = kit_content.site.print.bleed_mm * MM
     assert bleed > 0
     for doc in all_docs(built):
         with pikepdf.open(pdf_path(built, doc)) as pdf:
@@ -218,9 +223,9 @@ def test_page_counts(built):
             assert pages <= {"a4": 2, "a5": 1, "a3": 1}[doc.fmt], doc.path
 
 
-def test_tagged_pdf_ua_with_metadata(built, content):
+def test_tagged_pdf_ua_with_metadata(built, kit_content):
     for lang in ("fr", "en"):
-        local = content.in_language(lang)
+        local = kit_content.in_language(lang)
         models = {m.id: m for m in [*local.guides, *local.case_studies, *local.pages]}
         for doc in built[1][lang]:
             model = models[doc.page_id]
@@ -258,8 +263,8 @@ def structure(pdf) -> list:
     return found
 
 
-def test_structure_headings_lists_and_qr_alt(built, content):
-    url = absolute_url(content, "en", page_path("guide", "act-responsibly"))
+def test_structure_headings_lists_and_qr_alt(built, kit_content):
+    url = absolute_url(kit_content, "en", page_path("guide", "act-responsibly"))
     with pikepdf.open(find(built, "act-responsibly", "en", "a4", "press")) as pdf:
         elements = structure(pdf)
     tags = [str(e.S) for e in elements]
@@ -298,14 +303,14 @@ def _decode_qr(path: Path, page_index: int = -1, scale: float = 3) -> list[str]:
 @pytest.mark.parametrize("page_id,fmt", [("prepare", "a4"), ("act-responsibly", "a5"), ("act-responsibly", "a3"),
                                          ("boston-2013", "a4"), ("communicators", "a4")])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_qr_code_decodes_to_the_page_in_the_same_language(built, content, page_id, fmt, lang):
-    url = absolute_url(content, lang, page_path(KINDS[page_id], page_id))
+def test_qr_code_decodes_to_the_page_in_the_same_language(built, kit_content, page_id, fmt, lang):
+    url = absolute_url(kit_content, lang, page_path(KINDS[page_id], page_id))
     for edition in ("office", "press"):
         assert _decode_qr(find(built, page_id, lang, fmt, edition)) == [url]
 
 
-def test_short_url_printed_beside_the_qr_code(built, content):
-    url = absolute_url(content, "fr", page_path("guide", "prepare"))
+def test_short_url_printed_beside_the_qr_code(built, kit_content):
+    url = absolute_url(kit_content, "fr", page_path("guide", "prepare"))
     pdf = pdfium.PdfDocument(str(find(built, "prepare", "fr", "a4", "office")))
     try:
         text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
@@ -314,10 +319,10 @@ def test_short_url_printed_beside_the_qr_code(built, content):
     assert re.sub(r"\s+", "", url.removeprefix("https://").rstrip("/")) in re.sub(r"\s+", "", text)
 
 
-def test_two_builds_are_byte_identical(built, content, tmp_path):
+def test_two_builds_are_byte_identical(built, kit_content, tmp_path):
     """A second build, sequential, in this process and without the cache, gives the same bytes as the parallel
     one (one guide in every format and edition, and the case study)."""
-    subset = dataclasses.replace(content, guides=content.guides[:1], pages=[])
+    subset = dataclasses.replace(kit_content, guides=kit_content.guides[:1], pages=[])
     before = dict(os.environ)
     again, files = print_documents(subset, "fr", Cache.disabled(), jobs=1)
     assert dict(os.environ) == before  # SOURCE_DATE_EPOCH and FONTCONFIG_FILE restored
@@ -396,7 +401,7 @@ def test_posters_fill_their_sheet(built):
     """An A3 poster with room left spreads it between its blocks: no blank band across the sheet taller than
     30 mm (the room left went above the numbers: up to 60 mm)."""
     posters = [doc for doc in all_docs(built) if doc.fmt == "a3" and doc.edition == "office"]
-    assert len(posters) == 4  # two guides, in French and English
+    assert len(posters) == 8  # four guides, in French and English
     gaps = {doc.path: round(_largest_gap_mm(pdf_path(built, doc)), 1) for doc in posters}
     assert max(gaps.values()) <= 30, gaps
 
@@ -437,18 +442,18 @@ BODY_PT = {"a4": 11, "a5": 10, "a3": 11}  # the smallest body text of each forma
 def _check_sizes(path: Path, fmt: str, content) -> None:
     sizes = [c[2] for c in _sized_chars(path)]
     assert min(sizes) >= leaflets.CAPTION_PT - 0.05, (path.name, min(sizes))
-    item = content.guides[0].items[0]
+    item = next(g for g in content.guides if g.id == "prepare").items[0]
     body = str(item.text)[:30] if fmt == "a4" else str(item.title)
     assert min(_sizes_of(path, body)) >= BODY_PT[fmt] - 0.05, (path.name, body)
 
 
-def test_type_sizes_in_the_published_documents(built, content):
+def test_type_sizes_in_the_published_documents(built, kit_content):
     """No text under 9 pt; body text >= 11 pt in A4, >= 10 pt in A5, read from the PDFs' characters."""
     for doc in all_docs(built):
         sizes = [c[2] for c in _sized_chars(pdf_path(built, doc))]
         assert min(sizes) >= leaflets.CAPTION_PT - 0.05, (doc.path, min(sizes))
     for fmt in ("a4", "a5", "a3"):
-        _check_sizes(find(built, "prepare", "fr", fmt, "office"), fmt, content)
+        _check_sizes(find(built, "prepare", "fr", fmt, "office"), fmt, kit_content)
 
 
 @pytest.mark.parametrize("fmt", ["a4", "a5", "a3"])

@@ -1,7 +1,7 @@
 """The press edition as a print shop receives it: boxes (MediaBox = trim + bleed + slug, BleedBox = trim +
 bleed, TrimBox = trim), crop marks in the slug only, CMYK colour with body text in 100% K, no PDF/X claim,
-reproducible bytes. A few documents of the fixture kit (tests/fixtures/print/) are laid out directly
-(``render_document``), with the site's settings and with ``marks: none``; pages are read with pikepdf
+reproducible bytes. A few documents of the run's shared build (the frozen default kit, as ``site/``
+publishes them), one laid out here (``render_document``) with ``marks: none``; pages are read with pikepdf
 (boxes, content streams) and rasterised with pypdfium2 (where the marks are drawn).
 """
 
@@ -27,7 +27,6 @@ from relais.render.print.documents import plan_print_documents
 from relais.render.print.engine import render_document
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "print"
 PROJECT = Project(ROOT)
 MM = 72 / 25.4
 TRIM_MM = {"a4": (210, 297), "a5": (148, 210), "a3": (297, 420)}
@@ -36,8 +35,9 @@ TEXT_OPS = {"Tj", "TJ", "'", '"'}
 
 
 @pytest.fixture(scope="module")
-def content():
-    content, _, _ = read(Project(FIXTURE))
+def content(built_site):
+    """The frozen default kit, as the run's shared build read it."""
+    content, _, _ = read(Project(built_site.parent))
     return content
 
 
@@ -46,8 +46,12 @@ def with_marks(content, marks: str):
     return dataclasses.replace(content, site=site)
 
 
+def lang_of(name: str) -> str:
+    return name.split("-")[-3] if name.endswith("-press.pdf") else name.split("-")[-2]
+
+
 def job_for(content, name: str, tmp_path: Path):
-    lang = name.split("-")[-3] if name.endswith("-press.pdf") else name.split("-")[-2]
+    lang = lang_of(name)
     return next(p.job for p in plan_print_documents(content, lang, PROJECT, tmp_path) if p.doc.path == name)
 
 
@@ -58,13 +62,13 @@ def made(content, name: str, tmp_path: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def pdfs(content, tmp_path_factory) -> dict[str, bytes]:
-    """name -> bytes: press documents in French and Arabic with the kit's settings (marks: crop), an office one,
-    and an A5 press flyer with marks: none."""
+def pdfs(content, built_site, tmp_path_factory) -> dict[str, bytes]:
+    """name -> bytes: press documents in French and Arabic with the kit's settings (marks: crop) and an office
+    one, as the run's shared build published them; an A5 press flyer with marks: none, made here."""
     out = tmp_path_factory.mktemp("press")
     names = ["print/prepare-fr-a4-press.pdf", "print/prepare-fr-a3-press.pdf", "print/act-responsibly-ar-a4-press.pdf",
              "print/prepare-ar-a3-press.pdf", "print/prepare-fr-a4.pdf"]
-    made_pdfs = {name: made(content, name, out) for name in names}
+    made_pdfs = {name: (built_site / lang_of(name) / name).read_bytes() for name in names}
     made_pdfs["none:print/prepare-fr-a5-press.pdf"] = made(with_marks(content, "none"), "print/prepare-fr-a5-press.pdf",
                                                            out)
     return made_pdfs

@@ -1,4 +1,4 @@
-"""Text that survives every tool: the Arabic print documents of the fixture kit (tests/fixtures/print/) extract
+"""Text that survives every tool: every Arabic print document of the run's shared build (the frozen default kit) extract
 as the words of their source, with pdftotext (poppler) and pypdfium2 (pdfium), as search, copy-paste and
 screen readers get them.
 
@@ -21,7 +21,6 @@ import pypdfium2 as pdfium
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import locked
 from relais.engine.cache import Cache
 from relais.engine.fingerprint import code_digest
 from relais.engine.progress import Progress
@@ -38,19 +37,18 @@ PROJECT = Project(ROOT)
 TEXT_CLASSES = ("title", "key-message", "summary", "group-heading", "item-title", "item-text", "figure-label",
                 "event-title", "event-text", "emergency-note", "number-label", "group-intro")
 NARROW = ("number-label",)  # five columns: poppler reads their lines across the columns, so word by word
+GRID = ("item-title",)  # two columns in the flyers: pdfium reads a title's second line after its neighbour's first
 
 
 @pytest.fixture(scope="module")
-def arabic(shared_dir):
-    """Every Arabic document of the fixture kit as the build makes it: (spec, variant kept, PDF bytes)."""
-    content, _, _ = read(Project(FIXTURE))
+def arabic(built_site):
+    """Every Arabic document of the run's shared build (the frozen default kit): (spec, variant kept, PDF
+    bytes), the results read from the run's cache, where that build left them."""
+    content, _, _ = read(Project(built_site.parent))
     planned = print_tasks(content, "ar", ROOT / "theme" / "print", PROJECT.cache_dir / "print-fonts", code_digest())
-    with locked(shared_dir / "print-fixture.lock"):
-        runner = Engine(Cache(PROJECT.cache_dir / "results"), progress=Progress(enabled=False), jobs=2)
-        try:
-            results = runner.run("print (ar)", [task for task, _ in planned])
-        finally:
-            runner.close()
+    runner = Engine(Cache(PROJECT.cache_dir / "results"), progress=Progress(enabled=False), jobs=1)
+    results = runner.run("print (ar)", [task for task, _ in planned])
+    assert runner.built == 0, "the shared build's results were not all in the run's cache"
     return [(task.spec, results[task.name].facts["variant"], results[task.name].files[task.name])
             for task, _ in planned]
 
@@ -117,7 +115,8 @@ def test_arabic_documents_extract_as_their_source_words(arabic, tmp_path):
             words = " ".join(readings)
             for kind, text in texts:
                 wanted = _arabic_words(_letters(text))
-                in_order = kind not in NARROW and (mostly_arabic or reader != "pdftotext")
+                in_order = (kind not in NARROW and (mostly_arabic or reader != "pdftotext")
+                            and not (kind in GRID and reader == "pypdfium2"))
                 if in_order and not re.search(r"[A-Za-z0-9#@\u064B-\u065F\u0670]", text):  # Arabic only: every word, in order
                     assert any(f" {' '.join(wanted)} " in reading for reading in readings), (spec.path, reader, text)
                 else:  # Latin runs move with the reader's bidi, a mark can break poppler's line order: each word
