@@ -85,9 +85,11 @@ class LocalContent:
 
     def for_media(self) -> "LocalContent":
         """What an image or a print document of this language may read: no other page, and none of the
-        site settings only pages show (alert banner, accessibility statement), so editing those rebuilds
-        pages only. A task keyed on this is rebuilt when what it can show changes, not when another page does."""
-        site = self.site.model_copy(update={"alert": None, "accessibility": None})
+        site settings only pages show (alert banner, accessibility statement, the other languages: a phone
+        number reads the default language's region), so editing those, or adding a language, rebuilds pages
+        only. A task keyed on this is rebuilt when what it can show changes, not when another page does."""
+        site = self.site.model_copy(update={"alert": None, "accessibility": None, "languages": [
+            lg for lg in self.site.languages if lg.code in (self.site.default_language, self.language.code)]})
         return LocalContent(self.language, site, self.labels, [], [], [])
 
     @property

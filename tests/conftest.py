@@ -208,6 +208,35 @@ def built_site(shared_dir: Path) -> Path:
     return shared_dir / "built" / "kit" / "site"
 
 
+def share_results(source: Path, target: Path) -> None:
+    """Adds the results a build left in its own cache to the run's cache, so that later builds of the same
+    kit reuse them; each file copied to a temporary name, then renamed (as the cache writes)."""
+    for path in sorted(source.rglob("*")):
+        destination = target / path.relative_to(source)
+        if path.is_file() and not path.name.startswith(".") and not destination.exists():
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
+            shutil.copyfile(path, temporary)
+            temporary.replace(destination)
+
+
+@pytest.fixture(scope="session")
+def cold_tiny(shared_dir: Path) -> Path:
+    """The tiny kit built once per run from nothing (its own cache, not the run's), in this process, with the
+    local pool: what a cold build here makes, for the tests that compare another cold build with it (another
+    folder, zone and locale; a Dask cluster). Its site folder; read it, never change it."""
+    def make(folder: Path) -> dict:
+        with pytest.MonkeyPatch.context() as env:
+            env.delenv("RELAIS_CACHE_DIR")
+            made = ran(copy_kit(folder / "kit", TINY).run("build", jobs=2))
+        share_results(folder / "kit" / ".relais-cache" / "results", shared_dir / "cache" / "results")
+        return made
+
+    result = once_per_run(shared_dir, "cold-tiny", make)
+    assert result["returncode"] == 0 and "reused 0" in result["stdout"], result["stderr"]
+    return shared_dir / "cold-tiny" / "kit" / "site"
+
+
 # Spanish and Arabic in the frozen kit's site.yml, with their comment.
 SPANISH_AND_ARABIC = """  # Spanish and Arabic: written with care by the Relais team, to be reviewed by a native speaker.
   # needs_review is never shown to readers; set it to false once a reviewer has signed off.
@@ -227,21 +256,21 @@ LEFT_OUT_OF_LANGUAGES_SITE = ("guides/civic-minded.yml", "guides/smem-reflex.yml
 
 
 @pytest.fixture(scope="session")
-def languages_site(shared_dir: Path) -> dict:
+def languages_site(shared_dir: Path, built_site: Path) -> dict:
     """The default kit with its languages changed, built once per run: French and English only, English
     marked incomplete and missing one text, the alert banner on, and German added from a translator's PO file
     (test_site.py and test_i18n_build.py read it).
 
-    A change of the languages in site.yml gives every image and leaflet of every language a new key (their
-    tasks read the whole list of languages), so such a build costs as much as a cold one: one build serves
-    both tests, and it leaves out Spanish and Arabic, which neither reads (test_site.py checks Arabic on the
-    shared build). It also leaves out what neither test reads (two guides and the case study: their
-    images and leaflets are most of a cold build). What each step returned is in the dict; ``root`` is the kit."""
+    Images and leaflets read their own language only, so after the shared build (it waits for it) this one
+    makes the English and German ones and reuses the French. One build serves both tests, and it leaves out
+    Spanish and Arabic, which neither reads (test_site.py checks Arabic on the shared build), and what
+    neither test reads (two guides and the case study: their English and German images and leaflets would be
+    most of the build). What each step returned is in the dict; ``root`` is the kit."""
     def make(folder: Path) -> dict:
         from test_i18n_build import german_from_a_po_file
         from test_site import english_incomplete_with_alert
 
-        kit = copy_kit(folder / "kit")  # nothing to reuse from the shared build: it need not wait for it
+        kit = copy_kit(folder / "kit")
         kit.edit("site.yml", SPANISH_AND_ARABIC, "")
         for lang in ("es", "ar"):
             shutil.rmtree(kit.file(f"translations/{lang}"))
@@ -274,9 +303,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Order the tests for ``--dist worksteal``, which first hands each of the N workers one contiguous
     N-th of the list, then lets an idle worker take the back half of another's queue.
 
-    Each worker's share starts with a long build: the first with a test that reads the shared build (its
-    worker makes it), the second with a test of ``languages_site`` (the other long build, which reuses
-    nothing); then tests that need nothing shared, then tests of copies of the default kit (their builds
+    Each worker's share starts with a long build: the first with the first test that reads a build made once
+    per run (the browser tests' own kit, or the shared build), the second with a test of ``languages_site``
+    (it makes the shared build, if no worker has yet, then its own); then tests that need nothing shared, then tests of copies of the default kit (their builds
     reuse the shared one), then the other readers of the shared build. The order within each group is kept;
     every worker sorts the same collection the same way."""
     workers = int(getattr(config, "workerinput", {}).get("workercount", 1))

@@ -41,3 +41,20 @@ def test_dry_run_names_the_outputs_a_sentence_changes(tmp_path: Path, capsys):
     # and the French pages: the Arabic ones show their own translation, unchanged, so MkDocs does not run again
     assert code == 0 and built == len(images) + len(prints) + 1
     assert "Fermez les portes, les volets" in (kit / "site/fr/guides/shelter/index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_language_makes_only_its_own_images_and_leaflets(tmp_path: Path, capsys):
+    """Images and leaflets read their own language (and the default one's region, for phone numbers), never
+    the list of languages: adding one makes that language's media, and the others' only pages again."""
+    kit = tiny_kit(tmp_path / "kit")
+    project = ["--project", str(kit)]
+    assert run(capsys, *project, "build", "--jobs", "1")[0] == 0
+    site = kit / "content/site.yml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "languages:\n", "languages:\n  - code: en\n    name: English\n    locale: en_GB\n    complete: false\n", 1),
+        encoding="utf-8")
+    code, out, err = run(capsys, *project, "build", "--dry-run")
+    media = [line for line in out.splitlines() if line.startswith(("image ", "print "))]
+    assert code == 0, err
+    assert media and all(line.split()[1].startswith("en/") for line in media), media
+    assert any(line.startswith("pages  fr/pages") for line in out.splitlines())

@@ -58,6 +58,35 @@ def test_check_results_are_kept_apart_from_builds(tmp_path: Path):
     assert engine.run("texts", [task("a")], check=True)["a"].files == {"a.txt": b"a"}  # a build answers a check
 
 
+RESUMED: list[tuple[str, dict | None]] = []  # (value, facts of the check it was given), in this process (jobs=1)
+
+
+def make_resuming(value: str, check: bool, checked: Result | None = None) -> Result:
+    RESUMED.append((value, checked.facts if checked is not None else None))
+    if value.startswith("bad"):
+        return Result(problems=[Problem("guides/x.yml", ("title",), "fr", f"{value} is wrong")])
+    return Result(facts={"chosen": 2}) if check else Result(files={f"{value}.txt": value.encode()})
+
+
+def resuming(value: str) -> Task:
+    return Task(value, "text", make_resuming, value, (("value", digest(value)),), resumes_check=True)
+
+
+@pytest.mark.parametrize("fresh_engine", [False, True])  # the check's results in memory, or in the cache
+def test_a_build_goes_on_from_what_the_check_of_the_same_task_found(tmp_path: Path, fresh_engine: bool):
+    """A check's facts reach the build of that very task (a print task then lays out the variant the check
+    kept, not the ones before it); a check's mistakes answer the build (it would find them again)."""
+    RESUMED.clear()
+    engine = Engine(Cache(tmp_path / "cache"), jobs=1)
+    engine.run("texts", [resuming("a"), resuming("bad"), task("plain")], check=True)
+    if fresh_engine:
+        engine = Engine(Cache(tmp_path / "cache"), jobs=1)
+    RESUMED.clear()
+    built = engine.run("texts", [resuming("a"), resuming("bad"), resuming("new"), task("plain")])
+    assert RESUMED == [("a", {"chosen": 2}), ("new", None)]  # "bad" not run again, "new" never checked
+    assert built["a"].files == {"a.txt": b"a"} and not built["bad"].ok and built["plain"].files == {"plain.txt": b"plain"}
+
+
 def test_eviction_drops_the_least_recently_used(tmp_path: Path):
     cache = Cache(tmp_path / "cache", limit_bytes=2500)
     for i, name in enumerate(("old", "mid", "new")):

@@ -44,6 +44,10 @@ class Cache:
                 return result
         return None
 
+    def get_checked(self, key: str) -> Result | None:
+        """What ``check`` alone found for ``key`` (no build result), or None."""
+        return self._load(self._entry(key, ".check.json"))
+
     def _load(self, path: Path | None) -> Result | None:
         if path is None or not path.is_file():
             return None

@@ -39,8 +39,11 @@ class Engine:
         recent = [self._recent.get((label, False), {})] + ([self._recent.get((label, True), {})] if check else [])
         for task in tasks:
             cached = next((r[task.key] for r in recent if task.key in r), None) or self.cache.get(task.key, check)
+            checked = self._checked(label, task) if cached is None and not check else None
+            if checked is not None and not checked.ok:
+                cached = checked  # the build would find the same mistakes, and draw nothing
             if cached is None:
-                todo.append(task)
+                todo.append((task, checked))
             else:
                 results[task.name] = cached
                 self.reused += 1
@@ -55,12 +58,20 @@ class Engine:
         self._recent[(label, check)] = {task.key: results[task.name] for task in tasks}
         return {name: results[name] for name in names}
 
-    def _execute(self, tasks: list[Task], check: bool):
+    def _checked(self, label: str, task: Task) -> Result | None:
+        """What a check of ``task`` found, for a build that goes on from it (``Task.resumes_check``)."""
+        if not task.resumes_check:
+            return None
+        return self._recent.get((label, True), {}).get(task.key) or self.cache.get_checked(task.key)
+
+    def _execute(self, tasks: list[tuple[Task, Result | None]], check: bool):
         if len(tasks) == 1 and self._executor is None:  # not worth starting workers for
-            yield tasks[0], execute(tasks[0].run, tasks[0].spec, check)
+            task, checked = tasks[0]
+            yield task, execute(task.run, task.spec, check, checked)
             return
         executor = self.executor()
-        futures: dict[Future, Task] = {executor.submit(execute, t.run, t.spec, check): t for t in tasks}
+        futures: dict[Future, Task] = {executor.submit(execute, t.run, t.spec, check, checked): t
+                                       for t, checked in tasks}
         pending = set(futures)
         try:
             while pending:

@@ -48,6 +48,9 @@ class Task:
     run: Callable[[Any, bool], Result]  # run(spec, check) -> Result; a module-level function
     spec: Any
     inputs: tuple[tuple[str, str], ...]  # (what, digest): all that the output depends on
+    # A build may go on from what a check of this very task found: its problems (found again by the build,
+    # which then draws nothing) answer the build; its facts reach ``run(spec, check, checked)``.
+    resumes_check: bool = False
 
     @property
     def key(self) -> str:
@@ -57,6 +60,6 @@ class Task:
         return sha.hexdigest()
 
 
-def execute(task_run: Callable[[Any, bool], Result], spec: Any, check: bool) -> Result:
+def execute(task_run: Callable[..., Result], spec: Any, check: bool, checked: Result | None = None) -> Result:
     """Worker entry point (module level, so executors can pickle it by reference)."""
-    return task_run(spec, check)
+    return task_run(spec, check) if checked is None else task_run(spec, check, checked)

@@ -7,7 +7,7 @@ file but the font cache (``run_job``, the old entry point of ``documents.py``, w
 
 The API, for a build engine that runs one document per task:
 
-- ``render_document(job, write=True, first=0) -> LaidOut``: lays out the variants until one fits and, with
+- ``render_document(job, write=True, kept=None) -> LaidOut``: lays out the variants until one fits and, with
   ``write``, draws the PDF bytes. Content mistakes come back as ``LaidOut.problems`` (sentences for the
   editor: the text overflows a one-sided format, a character none of our fonts has); ``PrintError`` is
   raised only for what is not the content's fault (a refused URL, a WeasyPrint error caused by the theme).
@@ -680,19 +680,19 @@ def _fits(job: PrintJob, pages: int) -> bool:
     return job.max_pages is None or pages <= job.max_pages
 
 
-def _choose(job: PrintJob, lay_out: Callable[[int], Any], first: int) -> tuple[int, Any, int]:
+def _choose(job: PrintJob, lay_out: Callable[[int], Any]) -> tuple[int, Any, int]:
     """(index, document, layouts made) of the most generous variant that fits, else the densest.
 
     Generous first, one at a time: most documents fit their first or second variant, where this makes the
     fewest layouts (a bisection would make more), and it needs no guess about how text shrinks."""
     document = None
-    for index in range(first, len(job.variants)):
+    for index in range(len(job.variants)):
         document = lay_out(index)
         if _fits(job, len(document.pages)):
             if _orphan_page(document):
-                return _without_orphan(job, lay_out, index, document, first)
-            return index, document, index + 1 - first
-    return len(job.variants) - 1, document, len(job.variants) - first
+                return _without_orphan(job, lay_out, index, document)
+            return index, document, index + 1
+    return len(job.variants) - 1, document, len(job.variants)
 
 
 ORPHAN_SHARE = 0.5  # a last page filled less than this is worth a denser variant (as readable) that saves it
@@ -715,14 +715,22 @@ def _orphan_page(document: Any) -> bool:
     return end is not None and (end < ORPHAN_SHARE * document.pages[-1].height or after_main)
 
 
-def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any,
-                    first: int) -> tuple[int, Any, int]:
+def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any) -> tuple[int, Any, int]:
     """The first denser variant that has a page less, else the one already made."""
     for denser in range(index + 1, len(job.variants)):
         candidate = lay_out(denser)
         if len(candidate.pages) < len(document.pages):
-            return denser, candidate, denser + 1 - first
-    return index, document, len(job.variants) - first
+            return denser, candidate, denser + 1
+    return index, document, len(job.variants)
+
+
+def _resumed(job: PrintJob, lay_out: Callable[[int], Any], kept: tuple[int, int] | None) -> tuple[int, Any, int] | None:
+    """(index, document, 1): the variant a check of this very job kept, laid out alone, when it has the pages
+    that check found (the same job lays out the same way: the ladder would end there again)."""
+    if kept is None or not 0 <= kept[0] < len(job.variants):
+        return None
+    document = lay_out(kept[0])
+    return (kept[0], document, 1) if len(document.pages) == kept[1] else None
 
 
 FILL_SPREAD = 0.75  # of the room left on a page that spreads its blocks, the share between them (the rest: above the numbers)
@@ -754,13 +762,12 @@ def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
     return document
 
 
-def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> LaidOut:
+def render_document(job: PrintJob, *, write: bool = True, kept: tuple[int, int] | None = None) -> LaidOut:
     """Lay out the variants until one fits; with ``write``, draw the PDF bytes (never a file).
 
     Content mistakes are returned in ``problems`` (then no PDF is drawn). Raises ``PrintError`` naming the
-    document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``first``: start
-    at this variant, the ones before it being known to overflow (a check of the very same job kept
-    ``first``): a build after a check then lays out one variant.
+    document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``kept``: (variant,
+    pages) a check of this very job kept: a build after a check then lays out that variant only.
     """
     from weasyprint import CSS, HTML
 
@@ -776,7 +783,7 @@ def render_document(job: PrintJob, *, write: bool = True, first: int = 0) -> Lai
             return HTML(string=job.variants[index], base_url=job.base_url, url_fetcher=fetcher).render(
                 font_config=session.font_config, stylesheets=[*sheets, *extra], **options)
 
-        chosen, document, layouts = _choose(job, lay_out, min(max(first, 0), len(job.variants) - 1))
+        chosen, document, layouts = _resumed(job, lay_out, kept) or _choose(job, lay_out)
         if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
             document = _filled(job, document, lambda css: lay_out(chosen, css))
         pages = len(document.pages)

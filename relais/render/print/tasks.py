@@ -87,8 +87,11 @@ def print_job(spec: PrintSpec) -> PrintJob:
                                   local.language.direction, colours, spec.edition == "press"))
 
 
-def render_print(spec: PrintSpec, check: bool) -> Result:
-    laid_out = render_document(print_job(spec), write=not check)
+def render_print(spec: PrintSpec, check: bool, checked: Result | None = None) -> Result:
+    """The PDF (or, with ``check``, its mistakes only). After a check of the same task (``checked``), the
+    build lays out the variant that check kept, not the ones before it again."""
+    kept = (checked.facts["variant"], checked.facts["pages"]) if checked is not None else None
+    laid_out = render_document(print_job(spec), write=not check, kept=kept)
     relpath = f"{KIND_FILES[spec.kind]}/{spec.model.id}.yml"
     overflow = ("items",) if spec.kind == "guide" else ()
     problems = [Problem(relpath, _text_key(spec.model, message) or overflow, spec.local.lang, f"{spec.path}: {message}")
@@ -143,7 +146,7 @@ def print_tasks(content: Content, lang: str, theme: Path, font_cache: Path, code
                 inputs = (("page texts", page), ("document", digest(kind, fmt, edition, template, max_pages,
                           hard_limit, url, relpath)), ("site settings and labels", settings_digest),
                           ("print theme", theme_digest), ("code and tools", code))
-                planned.append((Task(spec.path, "print", render_print, spec, inputs),
+                planned.append((Task(spec.path, "print", render_print, spec, inputs, resumes_check=True),
                                 PrintDoc(model.id, lang, fmt, edition, relpath, 0)))
     return planned
 
