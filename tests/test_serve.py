@@ -77,7 +77,8 @@ def test_edits_reach_the_page_and_mistakes_reach_the_browser(tmp_path: Path):
     # Each update counts its own work (not the sum so far): the first built everything, the edit what shows
     # the sentence, the edit undone nothing (all from the cache).
     built = [int(n) for n in re.findall(r"Site updated in [\d.]+ s \(built (\d+), reused \d+\)", out.getvalue())]
-    assert len(built) >= 3 and built[-1] == 0 and all(n < built[0] for n in built[1:]), built
+    # (the first may reuse everything from the run's cache: the edit's count, then 0, shows no running sum)
+    assert len(built) >= 3 and built[1] > 0 and built[-1] == 0, built
 
 
 def test_a_busy_port_is_one_line_before_any_build(tmp_path: Path, capsys):
