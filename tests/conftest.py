@@ -30,6 +30,8 @@ from typing import Callable
 
 import pytest
 
+from relais.engine.cache import Cache
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 KIT = FIXTURES / "kit" / "content"  # the default kit, frozen
@@ -208,18 +210,6 @@ def built_site(shared_dir: Path) -> Path:
     return shared_dir / "built" / "kit" / "site"
 
 
-def share_results(source: Path, target: Path) -> None:
-    """Adds the results a build left in its own cache to the run's cache, so that later builds of the same
-    kit reuse them; each file copied to a temporary name, then renamed (as the cache writes)."""
-    for path in sorted(source.rglob("*")):
-        destination = target / path.relative_to(source)
-        if path.is_file() and not path.name.startswith(".") and not destination.exists():
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            temporary = destination.with_name(f".{destination.name}.{os.getpid()}.tmp")
-            shutil.copyfile(path, temporary)
-            temporary.replace(destination)
-
-
 @pytest.fixture(scope="session")
 def cold_tiny(shared_dir: Path) -> Path:
     """The tiny kit built once per run from nothing (its own cache, not the run's), in this process, with the
@@ -229,7 +219,8 @@ def cold_tiny(shared_dir: Path) -> Path:
         with pytest.MonkeyPatch.context() as env:
             env.delenv("RELAIS_CACHE_DIR")
             made = ran(copy_kit(folder / "kit", TINY).run("build", jobs=2))
-        share_results(folder / "kit" / ".relais-cache" / "results", shared_dir / "cache" / "results")
+        # Its results join the run's cache, so that later builds of the same kit reuse them.
+        Cache(shared_dir / "cache" / "results").merge(Cache(folder / "kit" / ".relais-cache" / "results"))
         return made
 
     result = once_per_run(shared_dir, "cold-tiny", make)

@@ -48,6 +48,20 @@ def test_cache_round_trip_and_counts(tmp_path: Path):
     assert second["bad"].problems == first["bad"].problems and second["b"].files == {"b.txt": b"b"}
 
 
+def test_a_cache_takes_in_what_another_made(tmp_path: Path):
+    """merge: results built elsewhere are reused here; what this cache had stays as it was."""
+    elsewhere = Engine(Cache(tmp_path / "elsewhere"), jobs=1)
+    elsewhere.run("texts", [task("a"), task("bad")])
+    here = Cache(tmp_path / "here")
+    Engine(here, jobs=1).run("texts", [task("b")])
+    assert here.merge(Cache(tmp_path / "elsewhere")) == 3  # two entries, one blob ("bad" has no file)
+    assert here.merge(Cache(tmp_path / "elsewhere")) == 0
+    engine = Engine(Cache(tmp_path / "here"), jobs=1)
+    merged = engine.run("texts", [task("a"), task("b"), task("bad")])
+    assert (engine.built, engine.reused) == (0, 3) and merged["a"].files == {"a.txt": b"a"}
+    assert not merged["bad"].ok
+
+
 def test_check_results_are_kept_apart_from_builds(tmp_path: Path):
     cache = Cache(tmp_path / "cache")
     engine = Engine(cache, jobs=1)

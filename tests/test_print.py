@@ -1041,11 +1041,14 @@ def test_layout_gets_denser_only_when_needed(content, tmp_path):
         assert not laid_out.problems and laid_out.layouts == laid_out.variant + 1
         built = render_document(job)
         assert built.variant == laid_out.variant  # check and build keep the same layout
-        after_check = render_document(job, kept=(laid_out.variant, laid_out.pages))  # told what the check kept
-        assert (after_check.variant, after_check.layouts) == (laid_out.variant, 1)
-        assert after_check.pdf == built.pdf
-        wrong = render_document(job, kept=(laid_out.variant, laid_out.pages + 1))  # not this job's check: the ladder
-        assert (wrong.variant, wrong.layouts, wrong.pdf) == (laid_out.variant, laid_out.layouts, built.pdf)
+        kept = (laid_out.variant, laid_out.pages, laid_out.end)  # what the check kept, and where its body ended
+        assert built.layouts == laid_out.layouts + 1  # the ladder, then the fill
+        after_check = render_document(job, kept=kept)
+        assert (after_check.variant, after_check.layouts, after_check.pdf) == (laid_out.variant, 1, built.pdf)
+        unfilled = render_document(job, kept=kept[:2] + (None,))  # no end known: the variant, then its fill
+        assert (unfilled.variant, unfilled.layouts, unfilled.pdf) == (laid_out.variant, 2, built.pdf)
+        wrong = render_document(job, kept=(laid_out.variant, laid_out.pages + 1, None))  # not its check: the ladder
+        assert (wrong.variant, wrong.layouts, wrong.pdf) == (laid_out.variant, 1 + built.layouts, built.pdf)
         for looser in range(laid_out.variant):
             overflow = render_document(dataclasses.replace(job, variants=job.variants[looser:looser + 1]),
                                        write=False)

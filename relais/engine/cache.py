@@ -77,6 +77,21 @@ class Cache:
         text = json.dumps(record, ensure_ascii=False, sort_keys=True)
         _atomic_write(self._entry(key, ".check.json" if check else ".json"), text.encode("utf-8"))
 
+    def merge(self, other: "Cache") -> int:
+        """Adds the blobs and entries of ``other`` that this cache lacks (a build made elsewhere, whose results
+        later builds here may reuse); returns how many files were added. Blobs first: an entry never names a
+        blob that is not there yet."""
+        if self.folder is None or other.folder is None:
+            return 0
+        added = 0
+        for kind in ("blobs", "entries"):
+            for path in sorted(other._all(kind)):
+                target = self.folder / path.relative_to(other.folder)
+                if not target.exists():
+                    _atomic_write(target, path.read_bytes())
+                    added += 1
+        return added
+
     # -- eviction ---------------------------------------------------------------------------------
 
     def size(self) -> int:

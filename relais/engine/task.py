@@ -45,7 +45,8 @@ class Task:
 
     name: str  # unique and readable: "fr/print/prepare-fr-a4.pdf"
     kind: str  # "image", "print", "font", "pages", ... (progress and --dry-run group by it)
-    run: Callable[[Any, bool], Result]  # run(spec, check) -> Result; a module-level function
+    # run(spec, check) -> Result, or run(spec, check, checked) with resumes_check; a module-level function
+    run: Callable[..., Result]
     spec: Any
     inputs: tuple[tuple[str, str], ...]  # (what, digest): all that the output depends on
     # A build may go on from what a check of this very task found: its problems (found again by the build,

@@ -8,7 +8,7 @@ file but the font cache (``run_job``, the old entry point of ``documents.py``, w
 The API, for a build engine that runs one document per task:
 
 - ``render_document(job, write=True, kept=None) -> LaidOut``: lays out the variants until one fits and, with
-  ``write``, draws the PDF bytes. Content mistakes come back as ``LaidOut.problems`` (sentences for the
+  ``write``, draws the PDF bytes; ``kept`` (what a check of the same job found) skips the ladder. Content mistakes come back as ``LaidOut.problems`` (sentences for the
   editor: the text overflows a one-sided format, a character none of our fonts has); ``PrintError`` is
   raised only for what is not the content's fault (a refused URL, a WeasyPrint error caused by the theme).
 - ``font_face_css(cache_dir)`` and ``font_roots(cache_dir)``: the ``@font-face`` rules of a job and the font
@@ -618,10 +618,11 @@ class LaidOut:
     name: str
     variant: int  # index in job.variants of the layout kept (the densest when none fits)
     pages: int
-    layouts: int  # how many variants were laid out to choose
+    layouts: int  # how many layouts were made: the variants tried, then the fill
     problems: tuple[str, ...] = ()  # content mistakes, sentences for the editor; none: the document is good
     warnings: tuple[str, ...] = ()  # WeasyPrint warnings that lose nothing, passages left without /Lang
     pdf: bytes | None = field(default=None, repr=False)  # with write=True and no problems
+    end: float | None = None  # where the body ends on the last page (CSS px), filled or not
 
 
 @dataclass(frozen=True)
@@ -680,8 +681,8 @@ def _fits(job: PrintJob, pages: int) -> bool:
     return job.max_pages is None or pages <= job.max_pages
 
 
-def _choose(job: PrintJob, lay_out: Callable[[int], Any]) -> tuple[int, Any, int]:
-    """(index, document, layouts made) of the most generous variant that fits, else the densest.
+def _choose(job: PrintJob, lay_out: Callable[[int], Any]) -> tuple[int, Any]:
+    """(index, document) of the most generous variant that fits, else the densest.
 
     Generous first, one at a time: most documents fit their first or second variant, where this makes the
     fewest layouts (a bisection would make more), and it needs no guess about how text shrinks."""
@@ -691,8 +692,8 @@ def _choose(job: PrintJob, lay_out: Callable[[int], Any]) -> tuple[int, Any, int
         if _fits(job, len(document.pages)):
             if _orphan_page(document):
                 return _without_orphan(job, lay_out, index, document)
-            return index, document, index + 1
-    return len(job.variants) - 1, document, len(job.variants)
+            return index, document
+    return len(job.variants) - 1, document
 
 
 ORPHAN_SHARE = 0.5  # a last page filled less than this is worth a denser variant (as readable) that saves it
@@ -715,37 +716,36 @@ def _orphan_page(document: Any) -> bool:
     return end is not None and (end < ORPHAN_SHARE * document.pages[-1].height or after_main)
 
 
-def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any) -> tuple[int, Any, int]:
+def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, document: Any) -> tuple[int, Any]:
     """The first denser variant that has a page less, else the one already made."""
     for denser in range(index + 1, len(job.variants)):
         candidate = lay_out(denser)
         if len(candidate.pages) < len(document.pages):
-            return denser, candidate, denser + 1
-    return index, document, len(job.variants)
+            return denser, candidate
+    return index, document
 
 
-def _resumed(job: PrintJob, lay_out: Callable[[int], Any], kept: tuple[int, int] | None) -> tuple[int, Any, int] | None:
-    """(index, document, 1): the variant a check of this very job kept, laid out alone, when it has the pages
+def _resumed(job: PrintJob, lay_out: Callable[[int], Any],
+             kept: tuple[int, int, float | None] | None) -> tuple[int, Any] | None:
+    """(index, document): the variant a check of this very job kept, laid out alone, when it has the pages
     that check found (the same job lays out the same way: the ladder would end there again)."""
     if kept is None or not 0 <= kept[0] < len(job.variants):
         return None
     document = lay_out(kept[0])
-    return (kept[0], document, 1) if len(document.pages) == kept[1] else None
+    return (kept[0], document) if len(document.pages) == kept[1] else None
 
 
 FILL_SPREAD = 0.75  # of the room left on a page that spreads its blocks, the share between them (the rest: above the numbers)
 
 
-def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
-    """The document laid out again with the space left on its last page below ``<main>`` (on one page, shared
+def _filled(job: PrintJob, pages: int, end: float | None, lay_out: Callable[[str], Any]) -> Any | None:
+    """The variant laid out again with the space left on its last page below ``<main>`` (on one page, shared
     with the theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
-    foot of that page, and with ``overleaf_css`` when it has two pages or more. A flex column does the same
-    in CSS but costs WeasyPrint two to three times the layout; the free space is read from the ``relais-end``
-    anchor (public ``Page.anchors``) of the layout already made."""
-    end = _end(document)
+    foot of that page, and with ``overleaf_css`` when it has two pages or more; None when every try turns a page.
+    A flex column does the same in CSS but costs WeasyPrint two to three times the layout; the free space is
+    read from the ``relais-end`` anchor (public ``Page.anchors``) of a layout of the variant alone (``end``)."""
     # One CSS px short of the margin: laid out exactly to it, rounding can push the end past it (seen in press).
     free = job.fill_to - end - 1 if end is not None and job.fill_to is not None else 0
-    pages = len(document.pages)
     overleaf = job.overleaf_css.replace("{last}", str(pages)) if pages > 1 and job.overleaf_css else ""
     tries = []
     if free >= 0.5 and job.fill_gaps and pages == 1:
@@ -759,15 +759,21 @@ def _filled(job: PrintJob, document: Any, lay_out: Callable[[str], Any]) -> Any:
         filled = lay_out(css)
         if len(filled.pages) == pages:
             return filled
-    return document
+    return None
 
 
-def render_document(job: PrintJob, *, write: bool = True, kept: tuple[int, int] | None = None) -> LaidOut:
+def _fills(job: PrintJob, pages: int) -> bool:
+    return (job.fill_to is not None or bool(job.overleaf_css)) and _fits(job, pages)
+
+
+def render_document(job: PrintJob, *, write: bool = True,
+                    kept: tuple[int, int, float | None] | None = None) -> LaidOut:
     """Lay out the variants until one fits; with ``write``, draw the PDF bytes (never a file).
 
     Content mistakes are returned in ``problems`` (then no PDF is drawn). Raises ``PrintError`` naming the
     document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``kept``: (variant,
-    pages) a check of this very job kept: a build after a check then lays out that variant only.
+    pages, end) a check of this very job kept: a build after a check then lays out that variant only, filled at
+    once from where the check saw its body end (one layout, not two).
     """
     from weasyprint import CSS, HTML
 
@@ -778,14 +784,24 @@ def render_document(job: PrintJob, *, write: bool = True, kept: tuple[int, int] 
         fetcher.refused.clear()
         sheets = [session.stylesheet(text, job.base_url, logs) for text in job.stylesheets]
 
+        made = []  # one entry per layout: the measure of what a document costs
+
         def lay_out(index: int, css: str = ""):  # a variant, with a stylesheet of the fill added
+            made.append(index)
             extra = [CSS(string=css)] if css else []
             return HTML(string=job.variants[index], base_url=job.base_url, url_fetcher=fetcher).render(
                 font_config=session.font_config, stylesheets=[*sheets, *extra], **options)
 
-        chosen, document, layouts = _resumed(job, lay_out, kept) or _choose(job, lay_out)
-        if write and (job.fill_to is not None or job.overleaf_css) and _fits(job, len(document.pages)):
-            document = _filled(job, document, lambda css: lay_out(chosen, css))
+        document = None
+        if write and kept is not None and kept[2] is not None and 0 <= kept[0] < len(job.variants) \
+                and _fills(job, kept[1]):
+            chosen = kept[0]
+            document = _filled(job, kept[1], kept[2], lambda css: lay_out(chosen, css))
+        if document is None:
+            chosen, document = _resumed(job, lay_out, kept) or _choose(job, lay_out)
+            if write and _fills(job, len(document.pages)):
+                document = _filled(job, len(document.pages), _end(document),
+                                   lambda css: lay_out(chosen, css)) or document
         pages = len(document.pages)
         text, passages = scan_text(job.variants[chosen])
         problems = missing_glyphs(text)
@@ -809,7 +825,7 @@ def render_document(job: PrintJob, *, write: bool = True, kept: tuple[int, int] 
         if passages:
             pdf, lost = mark_languages(pdf, passages)
             warnings += lost
-    return LaidOut(job.name, chosen, pages, layouts, tuple(problems), tuple(warnings), pdf)
+    return LaidOut(job.name, chosen, pages, len(made), tuple(problems), tuple(warnings), pdf, _end(document))
 
 
 # --- the old entry points (documents.py's process pool) ---------------------------------------------

@@ -90,13 +90,14 @@ def print_job(spec: PrintSpec) -> PrintJob:
 def render_print(spec: PrintSpec, check: bool, checked: Result | None = None) -> Result:
     """The PDF (or, with ``check``, its mistakes only). After a check of the same task (``checked``), the
     build lays out the variant that check kept, not the ones before it again."""
-    kept = (checked.facts["variant"], checked.facts["pages"]) if checked is not None else None
+    kept = ((checked.facts["variant"], checked.facts["pages"], checked.facts.get("end"))
+            if checked is not None else None)
     laid_out = render_document(print_job(spec), write=not check, kept=kept)
     relpath = f"{KIND_FILES[spec.kind]}/{spec.model.id}.yml"
     overflow = ("items",) if spec.kind == "guide" else ()
     problems = [Problem(relpath, _text_key(spec.model, message) or overflow, spec.local.lang, f"{spec.path}: {message}")
                 for message in laid_out.problems]
-    facts = {"pages": laid_out.pages, "variant": laid_out.variant}
+    facts = {"pages": laid_out.pages, "variant": laid_out.variant, "end": laid_out.end}
     if check or problems:
         return Result(problems=problems, facts=facts)
     return Result(files={spec.path: laid_out.pdf}, facts=facts)
