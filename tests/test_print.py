@@ -486,7 +486,8 @@ def _lowest_body_text(path: Path, page_index: int, bottom_mm: float) -> float:
 
 def test_a4_documents_fill_their_last_page_and_say_when_they_turn(built):
     """A4 leaflets and handouts end at the bottom margin (the numbers and QR code at the foot of the last
-    page), never leave a nearly empty last page, and say "continued overleaf" on every page but the last."""
+    page), never leave a nearly empty last page, fill every page they turn (a long section goes on overleaf
+    rather than leaving the front's foot empty), and say "continued overleaf" on every page but the last."""
     note = {"fr": "Suite au verso", "en": "Continued overleaf"}
     bottom = leaflets.FORMATS["a4"].margin_mm[2]
     for doc in all_docs(built):
@@ -503,6 +504,8 @@ def test_a4_documents_fill_their_last_page_and_say_when_they_turn(built):
         assert [note[doc.lang] in text for text in texts] == [True] * (len(texts) - 1) + [False], doc.path
         numbers = [f"{k} / {len(texts)}" for k in range(1, len(texts) + 1)]  # every page of a turning leaflet
         assert all(n in t for n, t in zip(numbers, texts)) if len(texts) > 1 else "1 / 1" not in texts[0], doc.path
+        for page in range(len(texts) - 1):
+            assert _lowest_body_text(path, page, bottom) <= bottom + 25, (doc.path, page)
         if len(texts) > 1:  # the last page holds more than the end of the colophon
             last = [b for b in _char_boxes(path) if b[0] == len(texts) - 1]
             assert max(b[5] for b in last) > 0.5 * TRIM["a4"][1], doc.path
