@@ -511,6 +511,33 @@ def test_a4_documents_fill_their_last_page_and_say_when_they_turn(built):
             assert max(b[5] for b in last) > 0.5 * TRIM["a4"][1], doc.path
 
 
+def _top_of(pdf_bytes: bytes, page_index: int, text: str) -> float:
+    """The top (pt from the page's foot) of the first character of ``text`` on that page."""
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    try:
+        textpage = pdf[page_index].get_textpage()
+        index = textpage.get_text_range().find(text)
+        assert index >= 0, text
+        return textpage.get_charbox(index)[3]
+    finally:
+        pdf.close()
+
+
+def test_the_last_page_of_a_turning_leaflet_spreads_its_rows(kit_content, tmp_path):
+    """On the last page of several, the room left goes first between its rows of advice (up to
+    LAST_PAGE_GAP each), then above the numbers: not all into one band."""
+    job = next(p.job for p in plan_print_documents(kit_content, "fr", PROJECT, tmp_path)
+               if p.doc.path == "print/communicators-fr-a4.pdf")
+    checked = render_document(job, write=False)
+    rows = checked.measure.last_gaps
+    assert checked.pages == 2 and rows >= 2 and "relais-item-3-3" in checked.measure.last_items, checked.measure
+    variant = dataclasses.replace(job, variants=(job.variants[checked.variant],))
+    spread = render_document(variant).pdf
+    plain = render_document(dataclasses.replace(variant, fill_to=None)).pdf  # the same without the fill
+    moved = _top_of(plain, 1, "Décrivez vos images") - _top_of(spread, 1, "Décrivez vos images")  # its last row
+    assert 10 <= moved <= (rows - 1) * engine.LAST_PAGE_GAP * 0.75 + 0.5, moved  # CSS px to pt
+
+
 def test_the_boston_handout_is_balanced(built):
     """Two full pages: page 1 down to its foot, page 2's numbers at its foot with the lessons above them."""
     path = find(built, "boston-2013", "fr", "a4", "office")
@@ -1044,13 +1071,13 @@ def test_layout_gets_denser_only_when_needed(content, tmp_path):
         assert not laid_out.problems and laid_out.layouts == laid_out.variant + 1
         built = render_document(job)
         assert built.variant == laid_out.variant  # check and build keep the same layout
-        kept = (laid_out.variant, laid_out.pages, laid_out.end)  # what the check kept, and where its body ended
+        kept = engine.Kept(laid_out.variant, laid_out.pages, laid_out.measure)  # what the check kept, and measured
         assert built.layouts == laid_out.layouts + 1  # the ladder, then the fill
         after_check = render_document(job, kept=kept)
         assert (after_check.variant, after_check.layouts, after_check.pdf) == (laid_out.variant, 1, built.pdf)
-        unfilled = render_document(job, kept=kept[:2] + (None,))  # no end known: the variant, then its fill
+        unfilled = render_document(job, kept=dataclasses.replace(kept, measure=None))  # the variant, then its fill
         assert (unfilled.variant, unfilled.layouts, unfilled.pdf) == (laid_out.variant, 2, built.pdf)
-        wrong = render_document(job, kept=(laid_out.variant, laid_out.pages + 1, None))  # not its check: the ladder
+        wrong = render_document(job, kept=engine.Kept(laid_out.variant, laid_out.pages + 1))  # not its check: the ladder
         assert (wrong.variant, wrong.layouts, wrong.pdf) == (laid_out.variant, 1 + built.layouts, built.pdf)
         for looser in range(laid_out.variant):
             overflow = render_document(dataclasses.replace(job, variants=job.variants[looser:looser + 1]),

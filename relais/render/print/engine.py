@@ -622,7 +622,16 @@ class LaidOut:
     problems: tuple[str, ...] = ()  # content mistakes, sentences for the editor; none: the document is good
     warnings: tuple[str, ...] = ()  # WeasyPrint warnings that lose nothing, passages left without /Lang
     pdf: bytes | None = field(default=None, repr=False)  # with write=True and no problems
-    end: float | None = None  # where the body ends on the last page (CSS px), filled or not
+    measure: "Measure | None" = None  # of the variant kept, unfilled (None when a check's measure was reused)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a check of a job found, for the build of the same job: the variant, its pages and its measure."""
+
+    variant: int
+    pages: int
+    measure: "Measure | None" = None
 
 
 @dataclass(frozen=True)
@@ -725,25 +734,51 @@ def _without_orphan(job: PrintJob, lay_out: Callable[[int], Any], index: int, do
     return index, document
 
 
-def _resumed(job: PrintJob, lay_out: Callable[[int], Any],
-             kept: tuple[int, int, float | None] | None) -> tuple[int, Any] | None:
+def _resumed(job: PrintJob, lay_out: Callable[[int], Any], kept: Kept | None) -> tuple[int, Any] | None:
     """(index, document): the variant a check of this very job kept, laid out alone, when it has the pages
     that check found (the same job lays out the same way: the ladder would end there again)."""
-    if kept is None or not 0 <= kept[0] < len(job.variants):
+    if kept is None or not 0 <= kept.variant < len(job.variants):
         return None
-    document = lay_out(kept[0])
-    return (kept[0], document) if len(document.pages) == kept[1] else None
+    document = lay_out(kept.variant)
+    return (kept.variant, document) if len(document.pages) == kept.pages else None
 
 
 FILL_SPREAD = 0.75  # of the room left on a page that spreads its blocks, the share between them (the rest: above the numbers)
+LAST_PAGE_GAP = 40.0  # CSS px: at most this between two rows on the last page of several (wider, they fall apart)
 
 
-def _filled(job: PrintJob, pages: int, end: float | None, lay_out: Callable[[str], Any]) -> Any | None:
-    """The variant laid out again with the space left on its last page below ``<main>`` (on one page, shared
-    with the theme's ``--fill-gap`` gaps when ``job.fill_gaps``), so the emergency numbers and the QR code sit at the
-    foot of that page, and with ``overleaf_css`` when it has two pages or more; None when every try turns a page.
+ITEM_ANCHOR = "relais-item-"  # the ids of the rows' items (theme/print/_macros.html)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What the fill needs from a layout of the variant alone: where the body ends on its last page (CSS px),
+    and, on the last page of several, the items it holds and how many gaps they open one above the other."""
+
+    end: float | None
+    last_items: tuple[str, ...] = ()
+    last_gaps: int = 0
+
+    @classmethod
+    def of(cls, document: Any) -> "Measure":
+        items: dict[float, list[str]] = {}  # x -> the ids of a column's items: a column's gaps add up
+        if len(document.pages) > 1:
+            for name, (x, *_) in sorted(document.pages[-1].anchors.items()):
+                if name.startswith(ITEM_ANCHOR):
+                    items.setdefault(round(x, 1), []).append(name)
+        return cls(_end(document), tuple(sorted(i for column in items.values() for i in column)),
+                   max(map(len, items.values()), default=0))
+
+
+def _filled(job: PrintJob, pages: int, measure: Measure, lay_out: Callable[[str], Any]) -> Any | None:
+    """The variant laid out again with the space left on its last page below ``<main>``, so the emergency
+    numbers and the QR code sit at the foot of that page, and with ``overleaf_css`` when it has two pages or
+    more; None when every try turns a page. Most of that space is first shared between the gaps of that page:
+    on one page the theme's ``--fill-gap`` gaps (``job.fill_gaps``), on the last of several the gaps below its
+    rows of advice (the items ``measure`` found there), rather than left as a band above the numbers.
     A flex column does the same in CSS but costs WeasyPrint two to three times the layout; the free space is
-    read from the ``relais-end`` anchor (public ``Page.anchors``) of a layout of the variant alone (``end``)."""
+    read from the ``relais-end`` anchor (public ``Page.anchors``) of a layout of the variant alone."""
+    end = measure.end
     # One CSS px short of the margin: laid out exactly to it, rounding can push the end past it (seen in press).
     free = job.fill_to - end - 1 if end is not None and job.fill_to is not None else 0
     overleaf = job.overleaf_css.replace("{last}", str(pages)) if pages > 1 and job.overleaf_css else ""
@@ -752,6 +787,10 @@ def _filled(job: PrintJob, pages: int, end: float | None, lay_out: Callable[[str
         gap = free * FILL_SPREAD / job.fill_gaps
         tries.append(f"html {{ --fill-gap: {gap:.2f}px; }} body > main {{ padding-bottom: "
                      f"{free - gap * job.fill_gaps:.2f}px; }}\n{overleaf}")
+    if free >= 0.5 and measure.last_gaps and pages > 1:
+        gap = min(free * FILL_SPREAD / measure.last_gaps, LAST_PAGE_GAP)
+        tries.append(", ".join(f"#{name}" for name in measure.last_items) + f" {{ padding-bottom: {gap:.2f}px; }} "
+                     f"body > main {{ padding-bottom: {free - gap * measure.last_gaps:.2f}px; }}\n{overleaf}")
     if free >= 0.5:
         tries.append(f"body > main {{ padding-bottom: {free:.2f}px; }}\n{overleaf}")
     tries += [overleaf] if overleaf else []
@@ -766,14 +805,13 @@ def _fills(job: PrintJob, pages: int) -> bool:
     return (job.fill_to is not None or bool(job.overleaf_css)) and _fits(job, pages)
 
 
-def render_document(job: PrintJob, *, write: bool = True,
-                    kept: tuple[int, int, float | None] | None = None) -> LaidOut:
+def render_document(job: PrintJob, *, write: bool = True, kept: Kept | None = None) -> LaidOut:
     """Lay out the variants until one fits; with ``write``, draw the PDF bytes (never a file).
 
     Content mistakes are returned in ``problems`` (then no PDF is drawn). Raises ``PrintError`` naming the
-    document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``kept``: (variant,
-    pages, end) a check of this very job kept: a build after a check then lays out that variant only, filled at
-    once from where the check saw its body end (one layout, not two).
+    document for a refused URL or a WeasyPrint error (the theme's fault, not the content's). ``kept``: what a
+    check of this very job kept: a build after a check then lays out that variant only, filled at once from
+    the check's measure of it (one layout, not two).
     """
     from weasyprint import CSS, HTML
 
@@ -793,15 +831,16 @@ def render_document(job: PrintJob, *, write: bool = True,
                 font_config=session.font_config, stylesheets=[*sheets, *extra], **options)
 
         document = None
-        if write and kept is not None and kept[2] is not None and 0 <= kept[0] < len(job.variants) \
-                and _fills(job, kept[1]):
-            chosen = kept[0]
-            document = _filled(job, kept[1], kept[2], lambda css: lay_out(chosen, css))
+        measure = None
+        if write and kept is not None and kept.measure is not None and 0 <= kept.variant < len(job.variants) \
+                and _fills(job, kept.pages):
+            chosen = kept.variant
+            document = _filled(job, kept.pages, kept.measure, lambda css: lay_out(chosen, css))
         if document is None:
             chosen, document = _resumed(job, lay_out, kept) or _choose(job, lay_out)
+            measure = Measure.of(document)
             if write and _fills(job, len(document.pages)):
-                document = _filled(job, len(document.pages), _end(document),
-                                   lambda css: lay_out(chosen, css)) or document
+                document = _filled(job, len(document.pages), measure, lambda css: lay_out(chosen, css)) or document
         pages = len(document.pages)
         text, passages = scan_text(job.variants[chosen])
         problems = missing_glyphs(text)
@@ -825,7 +864,7 @@ def render_document(job: PrintJob, *, write: bool = True,
         if passages:
             pdf, lost = mark_languages(pdf, passages)
             warnings += lost
-    return LaidOut(job.name, chosen, pages, len(made), tuple(problems), tuple(warnings), pdf, _end(document))
+    return LaidOut(job.name, chosen, pages, len(made), tuple(problems), tuple(warnings), pdf, measure)
 
 
 # --- the old entry points (documents.py's process pool) ---------------------------------------------

@@ -9,7 +9,7 @@ there and reports what does not fit; a build writes the PDF bytes, which one wri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from relais.engine.task import Problem, Result, Task
 from relais.render.print import view as pv
 from relais.render.print.documents import (DOCUMENTS, EDITIONS, FORMATS, PrintDoc, document_view, fill_to,
                                            overleaf_css, page_css, source_date_epoch)
-from relais.render.print.engine import PrintJob, font_face_css, font_roots, render_document
+from relais.render.print.engine import Kept, Measure, PrintJob, font_face_css, font_roots, render_document
 from relais.urls import absolute_url, page_path, print_path
 
 KIND_FILES = {"guide": "guides", "case-study": "case-studies", "page": "pages"}
@@ -90,14 +90,18 @@ def print_job(spec: PrintSpec) -> PrintJob:
 def render_print(spec: PrintSpec, check: bool, checked: Result | None = None) -> Result:
     """The PDF (or, with ``check``, its mistakes only). After a check of the same task (``checked``), the
     build lays out the variant that check kept, not the ones before it again."""
-    kept = ((checked.facts["variant"], checked.facts["pages"], checked.facts.get("end"))
-            if checked is not None else None)
+    kept = None
+    if checked is not None:
+        measure = checked.facts.get("measure")
+        kept = Kept(checked.facts["variant"], checked.facts["pages"],
+                    Measure(measure["end"], tuple(measure["last_items"]), measure["last_gaps"]) if measure else None)
     laid_out = render_document(print_job(spec), write=not check, kept=kept)
     relpath = f"{KIND_FILES[spec.kind]}/{spec.model.id}.yml"
     overflow = ("items",) if spec.kind == "guide" else ()
     problems = [Problem(relpath, _text_key(spec.model, message) or overflow, spec.local.lang, f"{spec.path}: {message}")
                 for message in laid_out.problems]
-    facts = {"pages": laid_out.pages, "variant": laid_out.variant, "end": laid_out.end}
+    facts = {"pages": laid_out.pages, "variant": laid_out.variant,
+             "measure": asdict(laid_out.measure) if laid_out.measure else None}
     if check or problems:
         return Result(problems=problems, facts=facts)
     return Result(files={spec.path: laid_out.pdf}, facts=facts)
