@@ -2,7 +2,8 @@
 in this process.
 
 - **Frozen kits** (``tests/fixtures/``): ``kit/`` is the default kit as it was when frozen (editors' edits of
-  ``content/`` never break a test), ``tiny/`` the smallest kit that makes every kind of output. A copy of a kit
+  ``content/`` never break a test), less its Spanish (a second left-to-right translation: build time, no new
+  case), ``tiny/`` the smallest kit that makes every kind of output. A copy of a kit
   gets the project's code folders (``theme/``, ``infographics/``, ``mkdocs.yml``) from the repository.
 - **One cache per run**: ``RELAIS_CACHE_DIR`` points every project of the run at one results cache under the
   run's base temporary folder (shared by the xdist workers). Results are content-addressed, so a copied kit
@@ -167,7 +168,7 @@ copy_project = copy_kit
 
 @pytest.fixture
 def kit(tmp_path: Path, request: pytest.FixtureRequest) -> Kit:
-    """A copy of the frozen default kit (French, English, Spanish, Arabic) to break. Its first valid ``build``
+    """A copy of the frozen default kit (French, English, Arabic) to break. Its first valid ``build``
     or ``check`` waits for the run's shared build, so that it makes only what the test changed."""
     return copy_kit(tmp_path / "kit", warm=lambda: request.getfixturevalue("built_site"))
 
@@ -228,13 +229,9 @@ def cold_tiny(shared_dir: Path) -> Path:
     return shared_dir / "cold-tiny" / "kit" / "site"
 
 
-# Spanish and Arabic in the frozen kit's site.yml, with their comment.
-SPANISH_AND_ARABIC = """  # Spanish and Arabic: written with care by the Relais team, to be reviewed by a native speaker.
+# Arabic in the frozen kit's site.yml, with its comment.
+ARABIC = """  # Arabic: written with care by the Relais team, to be reviewed by a native speaker.
   # needs_review is never shown to readers; set it to false once a reviewer has signed off.
-  - code: es
-    name: Español
-    locale: es_ES
-    needs_review: true
   - code: ar
     name: العربية
     direction: rtl
@@ -254,7 +251,7 @@ def languages_site(shared_dir: Path, built_site: Path) -> dict:
 
     Images and leaflets read their own language only, so after the shared build (it waits for it) this one
     makes the English and German ones and reuses the French. One build serves both tests, and it leaves out
-    Spanish and Arabic, which neither reads (test_site.py checks Arabic on the shared build), and what
+    Arabic, which neither reads (test_site.py checks Arabic on the shared build), and what
     neither test reads (two guides and the case study: their English and German images and leaflets would be
     most of the build). What each step returned is in the dict; ``root`` is the kit."""
     def make(folder: Path) -> dict:
@@ -262,9 +259,8 @@ def languages_site(shared_dir: Path, built_site: Path) -> dict:
         from test_site import english_incomplete_with_alert
 
         kit = copy_kit(folder / "kit")
-        kit.edit("site.yml", SPANISH_AND_ARABIC, "")
-        for lang in ("es", "ar"):
-            shutil.rmtree(kit.file(f"translations/{lang}"))
+        kit.edit("site.yml", ARABIC, "")
+        shutil.rmtree(kit.file("translations/ar"))
         for relpath in LEFT_OUT_OF_LANGUAGES_SITE:
             for path in (kit.file(relpath), kit.file(f"translations/en/{relpath}")):
                 path.unlink()

@@ -38,7 +38,7 @@ def only_error(kit, relpath: str) -> dict:
 def test_the_default_kit_is_valid(kit):
     result = kit.run("check")
     assert result.returncode == 0, result.stderr
-    assert "OK: 4 guides, 1 case studies, 1 pages in 4 languages" in result.stdout
+    assert "OK: 4 guides, 1 case studies, 1 pages in 3 languages" in result.stdout
 
 
 def test_misspelled_key_names_file_line_and_suggestion(kit):
