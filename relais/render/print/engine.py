@@ -8,9 +8,10 @@ file but the font cache (``run_job``, the old entry point of ``documents.py``, w
 The API, for a build engine that runs one document per task:
 
 - ``render_document(job, write=True, kept=None) -> LaidOut``: lays out the variants until one fits and, with
-  ``write``, draws the PDF bytes; ``kept`` (what a check of the same job found) skips the ladder. Content mistakes come back as ``LaidOut.problems`` (sentences for the
-  editor: the text overflows a one-sided format, a character none of our fonts has); ``PrintError`` is
-  raised only for what is not the content's fault (a refused URL, a WeasyPrint error caused by the theme).
+  ``write``, draws the PDF bytes; ``kept`` (what a check of the same job found) skips the ladder. Content
+  mistakes come back as ``LaidOut.problems`` (sentences for the editor: the text overflows a one-sided format,
+  a character none of our fonts has); ``PrintError`` is raised only for what is not the content's fault (a
+  refused URL, a WeasyPrint error caused by the theme).
 - ``font_face_css(cache_dir)`` and ``font_roots(cache_dir)``: the ``@font-face`` rules of a job and the font
   folders its fetcher may read.
 
